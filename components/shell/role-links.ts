@@ -1,0 +1,19 @@
+import type { Role } from '@/db/schema/enums';
+
+/** Each role's own area: its navigation and where it lands after signing in. */
+export const ROLE_LINKS: Record<Role, { href: string; label: string }[]> = {
+  resident: [
+    { href: '/centres', label: 'centres' },
+    { href: '/my/bookings', label: 'myBookings' },
+  ],
+  staff: [{ href: '/staff', label: 'myCommunities' }],
+  auditor: [{ href: '/audit', label: 'compliance' }],
+  admin: [
+    { href: '/admin/accounts', label: 'accounts' },
+    { href: '/admin/communities', label: 'communities' },
+  ],
+};
+
+export function roleHome(role: Role): string {
+  return ROLE_LINKS[role][0]!.href;
+}

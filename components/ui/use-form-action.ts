@@ -1,0 +1,18 @@
+'use client';
+
+import { startTransition, useActionState, type FormEvent } from 'react';
+import type { FormResult } from '@/server/form-result';
+
+/**
+ * useActionState for forms that must keep what was typed when the server refuses it: React
+ * resets a form whose `action` prop is a function, which would wipe a long form over one bad field.
+ */
+export function useFormAction(action: (previous: FormResult | null, formData: FormData) => Promise<FormResult>) {
+  const [state, dispatch, pending] = useActionState<FormResult | null, FormData>(action, null);
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formData = new FormData(event.currentTarget);
+    startTransition(() => dispatch(formData));
+  }
+  return { state, onSubmit, pending };
+}

@@ -1,0 +1,46 @@
+import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
+import postgres, { type Sql } from 'postgres';
+import * as schema from './schema';
+
+export type Database = PostgresJsDatabase<typeof schema>;
+/** The executor a domain helper receives: the database or the transaction it runs in. */
+export type Executor = Database | Parameters<Parameters<Database['transaction']>[0]>[0];
+
+// One pool per process, kept across hot reloads in development (T3's globalForDb).
+const globalForDb = globalThis as unknown as { linliDb?: { sql: Sql; db: Database } };
+
+function connect() {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    throw new Error('DATABASE_URL is not set. Start Linli with `npm start` or `npm run dev`, which provide a database.');
+  }
+  const sql = postgres(url, {
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    onnotice: () => {},
+  });
+  return { sql, db: drizzle(sql, { schema, casing: 'snake_case' }) };
+}
+
+function instance() {
+  globalForDb.linliDb ??= connect();
+  return globalForDb.linliDb;
+}
+
+// Connected on first use, so that importing a module (as `next build` does) needs no database.
+export const db: Database = new Proxy({} as Database, {
+  get(_target, property) {
+    const real = instance().db as unknown as Record<string | symbol, unknown>;
+    const value = real[property];
+    return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(real) : value;
+  },
+});
+
+export function rawSql(): Sql {
+  return instance().sql;
+}
+
+export async function closeDb() {
+  const current = globalForDb.linliDb;
+  globalForDb.linliDb = undefined;
+  await current?.sql.end({ timeout: 5 });
+}

@@ -1,0 +1,17 @@
+import type { Operation } from '../operation';
+import * as accounts from './accounts';
+import * as registry from './registry';
+
+export const openApiOperation: Operation = {
+  operationId: 'getOpenApi',
+  method: 'GET',
+  path: '/api/v1/openapi.json',
+  summary: 'This document: OpenAPI 3.1, generated from the zod schemas the handlers validate with.',
+  tag: 'Meta',
+  access: 'public',
+  response: { status: 200, description: 'The OpenAPI document' },
+  errors: [],
+};
+
+/** Every /api/v1 operation; tests check that each route file serves exactly these. */
+export const operations: Operation[] = [...Object.values(accounts), ...Object.values(registry), openApiOperation] as Operation[];

@@ -1,0 +1,55 @@
+import { eq } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { staffAssignments, users, type Role } from '@/db/schema';
+import { AppError } from '@/server/errors';
+
+/**
+ * Who is asking, as the adapter (page, action, API handler) authenticated them: a claim only.
+ * Domain functions turn it into an Actor with requireUser(), which re-reads the database.
+ */
+export interface RequestContext {
+  userId: string | null;
+  requestId: string;
+  clientAddress: string;
+}
+
+export interface Actor {
+  id: string;
+  name: string;
+  role: Role;
+  /** Communities a staff member is assigned to, read fresh on every request. */
+  communityIds: string[];
+}
+
+/**
+ * The signed-in, enabled user, re-read from the database on every call: disabling an account or
+ * removing an assignment takes effect at once, whatever an older session token says.
+ */
+export async function requireUser(ctx: RequestContext): Promise<Actor> {
+  if (!ctx.userId) throw new AppError('unauthenticated', 'Sign-in required');
+  const actor = await loadActor(ctx.userId);
+  if (!actor) throw new AppError('unauthenticated', 'Sign-in required', { messageKey: 'account_unavailable' });
+  return actor;
+}
+
+export async function requireRole(ctx: RequestContext, ...roles: Role[]): Promise<Actor> {
+  const actor = await requireUser(ctx);
+  if (!roles.includes(actor.role)) throw new AppError('forbidden', 'Not allowed for this account');
+  return actor;
+}
+
+export async function loadActor(userId: string): Promise<Actor | null> {
+  const rows = await db
+    .select({ id: users.id, name: users.name, role: users.role, disabled: users.disabled, communityId: staffAssignments.communityId })
+    .from(users)
+    .leftJoin(staffAssignments, eq(staffAssignments.userId, users.id))
+    .where(eq(users.id, userId));
+  const first = rows[0];
+  if (!first || first.disabled) return null;
+  return {
+    id: first.id,
+    name: first.name,
+    role: first.role,
+    communityIds: rows.flatMap((row) => (row.communityId ? [row.communityId] : [])),
+  };
+}

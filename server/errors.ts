@@ -1,0 +1,60 @@
+/**
+ * Expected refusals. Each code maps to one HTTP status and one problem type; `messageKey`
+ * names the translated sentence shown to people (messages/*.json, namespace "errors").
+ */
+export const ERROR_CODES = {
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  validation: 422,
+  throttled: 429,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export class AppError extends Error {
+  readonly status: number;
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly options: {
+      /** Problem type slug, e.g. 'slot-taken'; defaults to the code. */
+      type?: string;
+      messageKey?: string;
+      fieldErrors?: Record<string, string[]>;
+      retryAfterSeconds?: number;
+      extra?: Record<string, unknown>;
+    } = {},
+  ) {
+    super(message);
+    this.name = 'AppError';
+    this.status = ERROR_CODES[code];
+  }
+
+  get type() {
+    return this.options.type ?? this.code.replaceAll('_', '-');
+  }
+
+  get messageKey() {
+    return this.options.messageKey ?? this.code;
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}
+
+/**
+ * SQLSTATE of a database error (unique 23505, exclusion 23P01, check 23514, deadlock 40P01…),
+ * looking through drizzle's DrizzleQueryError to the postgres.js error in its `cause`.
+ */
+export function sqlState(error: unknown): string | undefined {
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}

@@ -39,7 +39,8 @@ describe('demo seed', () => {
     expect(second).toEqual(first);
     expect(afterFirst).toMatchObject({ towns: 33, communities: 595, villages: 350, urban: 245, users: 8, assignments: 10 });
     // Two bases for every community plus 30 older registered counts.
-    expect(afterFirst.counts).toBe(595 * 2 + 30);
+    // 14 yearly reports (2012–2025) on two bases; every 20th community misses 2016–2019.
+    expect(afterFirst.counts).toBe(595 * 2 * 14 - 30 * 2 * 4);
     expect(afterSecond).toEqual(afterFirst);
   });
 
@@ -116,9 +117,11 @@ describe('demo seed', () => {
       expect(r.resident / r.registered).toBeGreaterThanOrEqual(1.9);
       expect(r.resident).toBeLessThanOrEqual(20000);
     }
-    const [history] = await sql<{ n: number }[]>`
-      select count(distinct community_id)::int as n from household_counts where as_of = '2012-12-31' and basis = 'registered'`;
-    expect(history!.n).toBe(30);
+    const [history] = await sql<{ n: number; gaps: number }[]>`
+      select count(distinct community_id) filter (where as_of = '2012-12-31' and basis = 'registered')::int as n,
+             (595 - count(distinct community_id) filter (where as_of = '2017-12-31'))::int as gaps
+        from household_counts`;
+    expect(history).toEqual({ n: 595, gaps: 30 });
   });
 
   it('creates the demo accounts with argon2id hashes of the demo password', async () => {

@@ -7,10 +7,14 @@ export const ROLE_LINKS: Record<Role, { href: string; label: string }[]> = {
     { href: '/my/bookings', label: 'myBookings' },
   ],
   staff: [{ href: '/staff', label: 'myCommunities' }],
-  auditor: [{ href: '/audit', label: 'compliance' }],
+  auditor: [
+    { href: '/audit', label: 'compliance' },
+    { href: '/rule-sets', label: 'ruleSets' },
+  ],
   admin: [
     { href: '/admin/accounts', label: 'accounts' },
     { href: '/admin/communities', label: 'communities' },
+    { href: '/admin/rule-sets', label: 'ruleSets' },
   ],
 };
 

@@ -2,3 +2,5 @@ export * from './enums';
 export * from './places';
 export * from './accounts';
 export * from './audit';
+export * from './register';
+export * from './compliance';

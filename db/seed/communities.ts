@@ -195,17 +195,21 @@ const REAL_COUNTS: Record<string, { registered: number; resident: number; note: 
 };
 
 export const COUNTS_AS_OF = '2025-12-31';
-export const HISTORY_AS_OF = '2012-12-31';
-const HISTORY_EVERY = 20;
+export const FIRST_COUNT_YEAR = 2012;
+const GAP_EVERY = 20;
+/** Years whose report is missing for every 20th community: their counts go stale in 2017–2020. */
+export const GAP_YEARS = [2016, 2017, 2018, 2019];
 
 function between(random: () => number, low: number, high: number) {
   return low + random() * (high - low);
 }
 
 /**
- * Registered and resident households for one community. Villages (many of them factory villages)
- * house far more migrants per registered household than urban communities. Every 20th community
- * also gets a 2012 registered count, so the register has history to show.
+ * Registered and resident households for one community: a count per basis for every year from
+ * 2012 to 2025 (town statistical reports, as of 31 December). Villages (many of them factory
+ * villages) house far more migrants per registered household than urban communities; resident
+ * households grew faster than registered ones. Every 20th community misses the 2016–2019
+ * reports, so its counts are stale in those years.
  */
 export function householdCountsFor(community: CommunitySeed, index: number): HouseholdCountSeed[] {
   const random = prng(community.code);
@@ -215,14 +219,20 @@ export function householdCountsFor(community: CommunitySeed, index: number): Hou
   // Capped so that no unit exceeds about 20,000 resident households.
   const ratio = village ? between(random, 3, Math.min(10, 20000 / registered)) : between(random, 2, 5);
   const resident = real?.resident ?? Math.round(registered * ratio);
-  const source = '镇街统计报表 2025';
-  const counts: HouseholdCountSeed[] = [
-    { basis: 'registered', households: registered, asOf: COUNTS_AS_OF, source, note: real?.note },
-    { basis: 'resident', households: resident, asOf: COUNTS_AS_OF, source, note: real?.note },
-  ];
-  if (index % HISTORY_EVERY === HISTORY_EVERY / 2) {
-    const earlier = Math.round(registered * between(random, 0.8, 1));
-    counts.push({ basis: 'registered', households: earlier, asOf: HISTORY_AS_OF, source: '镇街统计报表 2012' });
+  // A second generator, so that the 2025 figures above do not depend on the history.
+  const history = prng(`${community.code}:history`);
+  const registeredStart = between(history, 0.85, 0.97);
+  const residentStart = between(history, 0.55, 0.9);
+  const counts: HouseholdCountSeed[] = [];
+  for (let year = FIRST_COUNT_YEAR; year <= 2025; year++) {
+    if (index % GAP_EVERY === GAP_EVERY / 2 && GAP_YEARS.includes(year)) continue;
+    const progress = (year - FIRST_COUNT_YEAR) / (2025 - FIRST_COUNT_YEAR);
+    const source = `镇街统计报表 ${year}`;
+    const note = year === 2025 ? real?.note : undefined;
+    counts.push(
+      { basis: 'registered', households: Math.round(registered * (registeredStart + (1 - registeredStart) * progress)), asOf: `${year}-12-31`, source, note },
+      { basis: 'resident', households: Math.round(resident * (residentStart + (1 - residentStart) * progress)), asOf: `${year}-12-31`, source, note },
+    );
   }
   return counts;
 }

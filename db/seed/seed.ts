@@ -4,6 +4,7 @@ import type { Database, Executor } from '../client';
 import { communities, householdCounts, staffAssignments, towns, users } from '../schema';
 import { buildCommunities, householdCountsFor, readTowns, type CommunitySeed, type TownSeed } from './communities';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
+import { chunks, seedRegister } from './register';
 
 /** What the seed guarantees exists (the demo data), not a count of everything in the database. */
 export interface SeedSummary {
@@ -28,6 +29,7 @@ export async function seedDatabase(db: Database): Promise<SeedSummary> {
     const ids = await upsertCommunities(tx, communityRows);
     await insertMissingHouseholdCounts(tx, townRows, communityRows, ids);
     await upsertDemoAccounts(tx, ids, passwordHash);
+    await seedRegister(tx, townRows, communityRows, ids);
   });
 
   return {
@@ -106,7 +108,7 @@ async function insertMissingHouseholdCounts(
     const suppliedBy = `${townName.get(community.townCode)}统计办`;
     return householdCountsFor(community, index).map((count) => ({ ...count, communityId, suppliedBy }));
   });
-  if (values.length > 0) await tx.insert(householdCounts).values(values);
+  for (const chunk of chunks(values)) await tx.insert(householdCounts).values(chunk);
 }
 
 async function upsertDemoAccounts(tx: Executor, ids: Map<string, string>, passwordHash: string) {

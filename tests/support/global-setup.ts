@@ -38,7 +38,22 @@ export async function setup(project: TestProject) {
   const templateUrl = new URL(adminUrl);
   templateUrl.pathname = `/${TEMPLATE_DATABASE}`;
   await migrateDatabase(templateUrl.toString());
+  await insertReferenceData(templateUrl.toString());
   project.provide('adminDatabaseUrl', adminUrl);
+}
+
+/** The rule sets every installation has (migrations create tables; this fills the reference data). */
+async function insertReferenceData(url: string) {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    const { drizzle } = await import('drizzle-orm/postgres-js');
+    const schema = await import('../../db/schema');
+    const { seedRuleSets } = await import('../../db/seed/rule-sets');
+    const db = drizzle(sql, { schema, casing: 'snake_case' });
+    await db.transaction((tx) => seedRuleSets(tx as never));
+  } finally {
+    await sql.end();
+  }
 }
 
 export async function teardown() {

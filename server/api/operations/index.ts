@@ -1,5 +1,7 @@
 import type { Operation } from '../operation';
 import * as accounts from './accounts';
+import * as compliance from './compliance';
+import * as register from './register';
 import * as registry from './registry';
 
 export const openApiOperation: Operation = {
@@ -14,4 +16,10 @@ export const openApiOperation: Operation = {
 };
 
 /** Every /api/v1 operation; tests check that each route file serves exactly these. */
-export const operations: Operation[] = [...Object.values(accounts), ...Object.values(registry), openApiOperation] as Operation[];
+export const operations: Operation[] = [
+  ...Object.values(accounts),
+  ...Object.values(registry),
+  ...Object.values(register),
+  ...Object.values(compliance),
+  openApiOperation,
+] as Operation[];

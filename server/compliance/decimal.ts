@@ -1,0 +1,51 @@
+/**
+ * Exact decimal arithmetic for compliance figures: areas (2 decimals) times shares (2 decimals)
+ * need 6 decimals, and "不少于 20" must compare 19.999999 as less than 20. Floats cannot promise
+ * that; scaled BigInts can. Values are held in millionths.
+ */
+export const SCALE = 1_000_000n;
+const DIGITS = 6;
+
+export type Decimal = bigint;
+
+/** Parses a numeric string from PostgreSQL ('128.50', '-3', '0.000001'). More digits are cut. */
+export function parseDecimal(text: string | number): Decimal {
+  const value = String(text).trim();
+  const match = /^(-)?(\d+)(?:\.(\d+))?$/.exec(value);
+  if (!match) throw new Error(`not a decimal: ${value}`);
+  const [, sign, whole, fraction = ''] = match;
+  const units = BigInt(whole!) * SCALE + BigInt(fraction.slice(0, DIGITS).padEnd(DIGITS, '0'));
+  return sign ? -units : units;
+}
+
+export function fromInteger(value: number): Decimal {
+  return BigInt(value) * SCALE;
+}
+
+/** a × b / c for non-negative values, truncated toward zero at millionths. */
+export function mulDiv(a: Decimal, b: bigint, c: bigint): Decimal {
+  return (a * b) / c;
+}
+
+/** a / b as a decimal, truncated at millionths (both in millionths). */
+export function divide(a: Decimal, b: Decimal): Decimal {
+  return (a * SCALE) / b;
+}
+
+export function max(a: Decimal, b: Decimal): Decimal {
+  return a > b ? a : b;
+}
+
+/** The decimal as a string with `places` decimals, truncated (never rounded up: 19.999 → '19.99'). */
+export function truncated(value: Decimal, places = 2): string {
+  const negative = value < 0n;
+  const abs = negative ? -value : value;
+  const whole = abs / SCALE;
+  const fraction = (abs % SCALE).toString().padStart(DIGITS, '0').slice(0, places);
+  return `${negative ? '-' : ''}${whole}${places > 0 ? `.${fraction}` : ''}`;
+}
+
+/** For JSON: a number truncated at 4 decimals, so it never shows a failing 19.99999 as 20. */
+export function toNumber(value: Decimal): number {
+  return Number(truncated(value, 4));
+}

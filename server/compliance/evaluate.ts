@@ -1,0 +1,155 @@
+import type { HouseholdBasis } from '@/db/schema/enums';
+import { divide, fromInteger, max, mulDiv, parseDecimal, SCALE, toNumber, truncated } from './decimal';
+import type { AggregateResult, CommunityFacts, ComplianceRow, InsufficientReason, Rule, RuleResult, RuleTally } from './types';
+
+// The definitions (docs/decisions/0002-compliance-definitions.md), as pure functions over the
+// facts the database computed. Every comparison is exact: "不少于" is ≥, nothing is rounded first.
+
+export interface EvaluationOptions {
+  asOf: string;
+  householdBasis: HouseholdBasis;
+  staleAfterMonths: number;
+}
+
+/** The date `months` before `asOf` ('YYYY-MM-DD'), clamped to the month's last day. */
+export function monthsBefore(asOf: string, months: number): string {
+  const [year, month, day] = asOf.split('-').map(Number) as [number, number, number];
+  const total = year * 12 + (month - 1) - months;
+  const targetYear = Math.floor(total / 12);
+  const targetMonth = (total % 12) + 1;
+  const lastDay = new Date(Date.UTC(targetYear, targetMonth, 0)).getUTCDate();
+  return `${String(targetYear).padStart(4, '0')}-${String(targetMonth).padStart(2, '0')}-${String(Math.min(day, lastDay)).padStart(2, '0')}`;
+}
+
+function insufficient(rule: Rule, reason: InsufficientReason, base: Partial<RuleResult> = {}): RuleResult {
+  return {
+    rule: rule.code,
+    value: null,
+    threshold: Number(rule.threshold),
+    status: 'insufficient_data',
+    stale: false,
+    gapM2: null,
+    reason,
+    reasonDetail: null,
+    householdBasis: null,
+    areaBasis: rule.areaBasis,
+    households: null,
+    householdsAsOf: null,
+    ...base,
+  };
+}
+
+export function evaluateRule(rule: Rule, facts: CommunityFacts, options: EvaluationOptions): RuleResult {
+  if (rule.metric === 'not_in_register') return insufficient(rule, 'not_in_register');
+  const threshold = parseDecimal(rule.threshold);
+  const area = facts.ruleAreas[rule.code] ?? { area: 0n, activity: 0n, otherBasisSpaces: [] };
+  const perHousehold = rule.metric === 'indoor_area_per_100_households' || rule.metric === 'outdoor_area_per_100_households';
+  const householdBasis = perHousehold ? (rule.householdBasis ?? options.householdBasis) : null;
+  const count = householdBasis ? facts[householdBasis] : null;
+  const counted = { householdBasis, households: count?.households ?? null, householdsAsOf: count?.asOf ?? null };
+  const stale = count ? count.asOf < monthsBefore(options.asOf, options.staleAfterMonths) : false;
+
+  if (area.otherBasisSpaces.length > 0) {
+    return insufficient(rule, 'measured_on_other_basis', { ...counted, stale, reasonDetail: area.otherBasisSpaces });
+  }
+  const base = { rule: rule.code, threshold: Number(rule.threshold), reason: null, reasonDetail: null, areaBasis: rule.areaBasis, ...counted };
+
+  if (perHousehold) {
+    if (!count) return insufficient(rule, 'no_household_count', counted);
+    if (count.households === 0) return insufficient(rule, 'zero_households', { ...counted, stale });
+    const households = BigInt(count.households);
+    // area / households × 100 ≥ threshold  ⇔  area × 100 ≥ threshold × households
+    const pass = area.area * 100n >= threshold * households;
+    const required = mulDiv(threshold, households, 100n);
+    return {
+      ...base,
+      value: toNumber(mulDiv(area.area, 100n, households)),
+      status: pass ? 'pass' : 'fail',
+      stale,
+      gapM2: toNumber(max(0n, required - area.area)),
+    };
+  }
+
+  if (rule.metric === 'resident_activity_share') {
+    if (area.area === 0n) return insufficient(rule, 'no_indoor_area');
+    // activity / total × 100 ≥ threshold, both sides in millionths².
+    const surplus = area.activity * 100n * SCALE - threshold * area.area;
+    // Activity space x to add so that (activity + x) / (total + x) × 100 ≥ threshold.
+    const headroom = fromInteger(100) - threshold;
+    return {
+      ...base,
+      value: toNumber(divide(area.activity * 100n, area.area)),
+      status: surplus >= 0n ? 'pass' : 'fail',
+      stale: false,
+      gapM2: surplus >= 0n ? 0 : headroom > 0n ? toNumber(-surplus / headroom) : null,
+    };
+  }
+
+  // Absolute areas (indoor_area, outdoor_area).
+  return {
+    ...base,
+    value: toNumber(area.area),
+    status: area.area >= threshold ? 'pass' : 'fail',
+    stale: false,
+    gapM2: toNumber(max(0n, threshold - area.area)),
+  };
+}
+
+export function evaluateCommunity(rules: Rule[], facts: CommunityFacts, options: EvaluationOptions): ComplianceRow {
+  const chosen = facts[options.householdBasis];
+  return {
+    communityId: facts.communityId,
+    code: facts.code,
+    name: facts.name,
+    kind: facts.kind,
+    townCode: facts.townCode,
+    townNameZh: facts.townNameZh,
+    townNameEn: facts.townNameEn,
+    households: chosen?.households ?? null,
+    householdsAsOf: chosen?.asOf ?? null,
+    registeredHouseholds: facts.registered?.households ?? null,
+    residentHouseholds: facts.resident?.households ?? null,
+    hasComprehensiveCentre: facts.hasComprehensiveCentre,
+    indoorM2: toNumber(facts.indoorM2),
+    outdoorM2: toNumber(facts.outdoorM2),
+    results: rules.filter((rule) => rule.scope === 'community').map((rule) => evaluateRule(rule, facts, options)),
+  };
+}
+
+/** Aggregate rules (centre coverage) over a set of rows: the city, or one town. */
+export function evaluateAggregates(rules: Rule[], rows: ComplianceRow[]): AggregateResult[] {
+  return rules
+    .filter((rule) => rule.scope === 'aggregate' && rule.metric === 'centre_coverage')
+    .map((rule) => {
+      const scope = rule.communityKind ? rows.filter((row) => row.kind === rule.communityKind) : rows;
+      const meeting = scope.filter((row) => row.hasComprehensiveCentre).length;
+      const threshold = parseDecimal(rule.threshold);
+      if (scope.length === 0) return { rule: rule.code, value: null, threshold: Number(rule.threshold), status: 'insufficient_data', counted: 0, meeting: 0 };
+      return {
+        rule: rule.code,
+        value: toNumber(divide(fromInteger(meeting * 100), fromInteger(scope.length))),
+        threshold: Number(rule.threshold),
+        status: fromInteger(meeting * 100) >= threshold * BigInt(scope.length) ? 'pass' : 'fail',
+        counted: scope.length,
+        meeting,
+      };
+    });
+}
+
+/** How many communities pass, fail or lack data on each community rule. */
+export function tally(rules: Rule[], rows: ComplianceRow[]): RuleTally[] {
+  return rules
+    .filter((rule) => rule.scope === 'community')
+    .map((rule) => {
+      const results = rows.map((row) => row.results.find((result) => result.rule === rule.code)!);
+      const pass = results.filter((r) => r.status === 'pass').length;
+      return {
+        rule: rule.code,
+        pass,
+        fail: results.filter((r) => r.status === 'fail').length,
+        insufficientData: results.filter((r) => r.status === 'insufficient_data').length,
+        stale: results.filter((r) => r.stale).length,
+        passShare: rows.length === 0 ? null : Number(truncated(divide(fromInteger(pass * 100), fromInteger(rows.length)), 2)),
+      };
+    });
+}

@@ -1,0 +1,162 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import { parseDecimal } from './decimal';
+import type { CommunityFacts, Rule } from './types';
+
+export interface FactsScope {
+  asOf: string;
+  town?: string;
+  /** Statistical code prefix, e.g. '441900' for Dongguan. */
+  codePrefix?: string;
+  communityIds?: string[];
+}
+
+const AREA_METRICS = new Set(['indoor_area_per_100_households', 'outdoor_area_per_100_households', 'indoor_area', 'outdoor_area', 'resident_activity_share']);
+const ELIGIBLE = sql.raw(`array['office','resident_activity','shared_auxiliary']::use_class[]`);
+
+function settingOf(rule: Rule) {
+  return rule.metric.startsWith('outdoor') ? 'outdoor' : 'indoor';
+}
+
+/** The per-rule aggregate columns: area counted, activity area, spaces measured on other bases only. */
+function ruleColumns(rules: Rule[]): SQL[] {
+  return rules
+    .filter((rule) => rule.scope === 'community' && AREA_METRICS.has(rule.metric))
+    .flatMap((rule, i) => {
+      const basisArea = sql.raw(`ls.${rule.areaBasis}`);
+      const applies = sql`ls.setting = ${settingOf(rule)}::space_setting and ls.use_class = any(${`{${rule.useClasses.join(',')}}`}::use_class[])`;
+      return [
+        sql`coalesce(sum(${basisArea} * sv.fraction) filter (where ${applies}), 0)::text as ${sql.raw(`r${i}_area`)}`,
+        sql`coalesce(sum(${basisArea} * sv.fraction) filter (where ${applies} and ls.use_class = 'resident_activity'), 0)::text as ${sql.raw(`r${i}_activity`)}`,
+        sql`coalesce(array_agg(distinct ls.name) filter (where ${applies} and ls.measured and ${basisArea} is null), '{}') as ${sql.raw(`r${i}_other`)}`,
+      ];
+    });
+}
+
+/**
+ * One query for the whole report: every community in scope with its household counts, whether it
+ * has a comprehensive centre, and the areas each rule counts, all as of `asOf`. The definitions
+ * are in docs/decisions/0002-compliance-definitions.md.
+ */
+export async function queryCommunityFacts(executor: Executor, rules: Rule[], scope: FactsScope): Promise<CommunityFacts[]> {
+  const areaRules = rules.filter((rule) => rule.scope === 'community' && AREA_METRICS.has(rule.metric));
+  const rows = (await executor.execute(communityFactsSql(rules, scope))) as unknown as Record<string, unknown>[];
+  return rows.map((row) => ({
+    communityId: row.id as string,
+    code: row.code as string,
+    name: row.name as string,
+    kind: row.kind as CommunityFacts['kind'],
+    townCode: row.town_code as string,
+    townNameZh: row.town_name_zh as string,
+    townNameEn: row.town_name_en as string,
+    registered: row.registered_households == null ? null : { households: Number(row.registered_households), asOf: row.registered_as_of as string },
+    resident: row.resident_households == null ? null : { households: Number(row.resident_households), asOf: row.resident_as_of as string },
+    hasComprehensiveCentre: row.has_centre as boolean,
+    indoorM2: parseDecimal((row.indoor_m2 as string | null) ?? '0'),
+    outdoorM2: parseDecimal((row.outdoor_m2 as string | null) ?? '0'),
+    ruleAreas: Object.fromEntries(
+      areaRules.map((rule, i) => [
+        rule.code,
+        {
+          area: parseDecimal((row[`r${i}_area`] as string | null) ?? '0'),
+          activity: parseDecimal((row[`r${i}_activity`] as string | null) ?? '0'),
+          otherBasisSpaces: (row[`r${i}_other`] as string[] | null) ?? [],
+        },
+      ]),
+    ),
+  }));
+}
+
+/** The facts query itself, for queryCommunityFacts and for the benchmark's SQL baseline (bench/compliance). */
+export function communityFactsSql(rules: Rule[], scope: FactsScope): SQL {
+  const columns = ruleColumns(rules);
+  const prefixEnd = scope.codePrefix ? nextPrefix(scope.codePrefix) : null;
+  return sql`
+    with scope as (
+      select c.id, c.code, c.name, c.kind, c.town_code
+        from communities c
+       where (${scope.town ?? null}::text is null or c.town_code = ${scope.town ?? null})
+         and (${scope.codePrefix ?? null}::text is null or (c.code >= ${scope.codePrefix ?? null} and c.code < ${prefixEnd}))
+         and (${scope.communityIds ? `{${scope.communityIds.join(',')}}` : null}::uuid[] is null
+              or c.id = any(${scope.communityIds ? `{${scope.communityIds.join(',')}}` : null}::uuid[]))
+    ),
+    open_facilities as (
+      select f.id, f.community_id, f.kind
+        from facilities f
+       where (f.opened_on is null or f.opened_on <= ${scope.asOf}::date)
+         and (f.closed_on is null or f.closed_on > ${scope.asOf}::date)
+    ),
+    valid_shares as (
+      select fs.facility_id, fs.community_id, fs.percent / 100 as fraction
+        from facility_shares fs
+       where fs.valid_from <= ${scope.asOf}::date and (fs.valid_to is null or fs.valid_to >= ${scope.asOf}::date)
+    ),
+    -- Which communities each open facility counts for: its host (100%) until shares are declared,
+    -- then exactly the declared shares.
+    served as (
+      select f.id as facility_id, f.kind, f.community_id, 1::numeric as fraction
+        from open_facilities f
+       where not exists (select 1 from valid_shares v where v.facility_id = f.id)
+      union all
+      select f.id, f.kind, v.community_id, v.fraction
+        from open_facilities f join valid_shares v on v.facility_id = f.id
+    ),
+    served_in_scope as (
+      select sv.* from served sv where sv.community_id in (select id from scope)
+    ),
+    latest as (
+      select distinct on (m.space_id, m.basis) m.space_id, m.basis, m.area_m2
+        from area_measurements m
+        join spaces sp on sp.id = m.space_id
+       where m.measured_on <= ${scope.asOf}::date
+         and sp.facility_id in (select facility_id from served_in_scope)
+       order by m.space_id, m.basis, m.measured_on desc, m.created_at desc
+    ),
+    live_spaces as (
+      select sp.id, sp.name, sp.facility_id, sp.setting, sp.use_class,
+             max(l.area_m2) filter (where l.basis = 'building') as building,
+             max(l.area_m2) filter (where l.basis = 'usable') as usable,
+             max(l.area_m2) filter (where l.basis = 'land') as land,
+             count(l.space_id) > 0 as measured
+        from spaces sp
+        left join latest l on l.space_id = sp.id
+       where sp.facility_id in (select facility_id from served_in_scope)
+         and (sp.retired_on is null or sp.retired_on > ${scope.asOf}::date)
+       group by sp.id
+    ),
+    areas as (
+      select sv.community_id,
+             coalesce(sum(ls.building * sv.fraction) filter (where ls.setting = 'indoor' and ls.use_class = any(${ELIGIBLE})), 0)::text as indoor_m2,
+             coalesce(sum(ls.land * sv.fraction) filter (where ls.setting = 'outdoor' and ls.use_class = any(${ELIGIBLE})), 0)::text as outdoor_m2
+             ${columns.length > 0 ? sql`, ${sql.join(columns, sql`, `)}` : sql``}
+        from served_in_scope sv
+        join live_spaces ls on ls.facility_id = sv.facility_id
+       group by sv.community_id
+    ),
+    centres as (
+      select distinct community_id from served_in_scope where kind = 'comprehensive_centre'
+    ),
+    counts as (
+      select distinct on (hc.community_id, hc.basis) hc.community_id, hc.basis, hc.households, hc.as_of
+        from household_counts hc
+       where hc.as_of <= ${scope.asOf}::date and hc.community_id in (select id from scope)
+       order by hc.community_id, hc.basis, hc.as_of desc, hc.created_at desc
+    )
+    select sc.id, sc.code, sc.name, sc.kind, sc.town_code, t.name_zh as town_name_zh, t.name_en as town_name_en,
+           reg.households as registered_households, reg.as_of::text as registered_as_of,
+           res.households as resident_households, res.as_of::text as resident_as_of,
+           ce.community_id is not null as has_centre,
+           a.*
+      from scope sc
+      join towns t on t.code = sc.town_code
+      left join counts reg on reg.community_id = sc.id and reg.basis = 'registered'
+      left join counts res on res.community_id = sc.id and res.basis = 'resident'
+      left join centres ce on ce.community_id = sc.id
+      left join areas a on a.community_id = sc.id
+     order by sc.code`;
+}
+
+/** The smallest string after every code that starts with `prefix` (digits only): '4419' → '4420'. */
+export function nextPrefix(prefix: string): string {
+  return (BigInt(prefix) + 1n).toString().padStart(prefix.length, '0');
+}

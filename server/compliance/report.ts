@@ -1,0 +1,63 @@
+import { db } from '@/db/client';
+import { requireUser, type RequestContext } from '@/server/auth/context';
+import { canReadRegister } from '@/server/auth/policy';
+import { AppError } from '@/server/errors';
+import { evaluateAggregates, evaluateCommunity, tally } from './evaluate';
+import { queryCommunityFacts } from './facts-query';
+import { getRuleSet } from './rule-sets';
+import type { ComplianceQuery } from './schemas';
+import type { ComplianceReport, TownRollup } from './types';
+
+/** Today in Asia/Shanghai, the date people mean when they say "today". */
+export function todayInShanghai(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+}
+
+/**
+ * The compliance report for a date, rule set and household basis. Auditors and admins see the
+ * city; staff see their own communities; residents and the public see none of it (household
+ * figures and evidence are not public).
+ */
+export async function getComplianceReport(ctx: RequestContext, query: ComplianceQuery): Promise<ComplianceReport> {
+  const actor = await requireUser(ctx);
+  if (!canReadRegister(actor) && actor.role !== 'staff') throw new AppError('forbidden', 'Not allowed for this account');
+  const ruleSet = await getRuleSet(query.ruleSet, query.ruleSetVersion);
+  if (!ruleSet) throw new AppError('not_found', 'No such rule set', { messageKey: 'rule_set_unknown' });
+  const asOf = query.asOf ?? todayInShanghai();
+  const options = { asOf, householdBasis: query.householdBasis, staleAfterMonths: query.staleAfterMonths };
+
+  const facts = await queryCommunityFacts(db, ruleSet.rules, {
+    asOf,
+    town: query.town,
+    codePrefix: query.codePrefix,
+    communityIds: canReadRegister(actor) ? undefined : actor.communityIds,
+  });
+  const rows = facts.map((community) => evaluateCommunity(ruleSet.rules, community, options));
+
+  const byTown = new Map<string, typeof rows>();
+  for (const row of rows) {
+    const townRows = byTown.get(row.townCode);
+    if (townRows) townRows.push(row);
+    else byTown.set(row.townCode, [row]);
+  }
+  const towns: TownRollup[] = [...byTown.values()].map((townRows) => ({
+    townCode: townRows[0]!.townCode,
+    townNameZh: townRows[0]!.townNameZh,
+    townNameEn: townRows[0]!.townNameEn,
+    communities: townRows.length,
+    tallies: tally(ruleSet.rules, townRows),
+    aggregates: evaluateAggregates(ruleSet.rules, townRows),
+  }));
+
+  return {
+    ruleSet: ruleSet.code,
+    ruleSetVersion: ruleSet.version,
+    asOf,
+    householdBasis: query.householdBasis,
+    staleAfterMonths: query.staleAfterMonths,
+    rows,
+    aggregates: evaluateAggregates(ruleSet.rules, rows),
+    tallies: tally(ruleSet.rules, rows),
+    towns,
+  };
+}

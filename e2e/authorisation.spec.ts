@@ -30,11 +30,11 @@ test('a resident cannot reach the staff or audit areas', async ({ browser }) => 
   await context.close();
 });
 
-test('a resident calling the admin API route is refused by the server', async ({ browser }) => {
+test('a resident calling the admin API route is refused by the server', async ({ browser, baseURL }) => {
   const context = await contextAs(browser, 'resident');
   const response = await context.request.post('/api/v1/users', {
     data: { name: '越权', login: uniqueMobile(), password: 'password-123', role: 'admin' },
-    headers: { origin: 'http://localhost:3210' },
+    headers: { origin: baseURL! },
   });
   expect(response.status()).toBe(403);
   expect(response.headers()['content-type']).toContain('application/problem+json');

@@ -66,9 +66,3 @@ test('staff see the communities they are assigned to', async ({ page }) => {
   await expect(page.getByRole('rowheader', { name: '树田社区' })).toBeVisible();
   await expect(page.getByRole('rowheader', { name: '岗贝社区' })).toBeVisible();
 });
-
-test('the auditor sees household totals for the whole city', async ({ page }) => {
-  await signIn(page, DEMO.auditor);
-  const total = page.getByRole('row', { name: /全市合计/ });
-  await expect(total.getByRole('cell').first()).toHaveText('595');
-});

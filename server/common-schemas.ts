@@ -8,3 +8,9 @@ export const isoDateSchema = z
     const date = new Date(`${value}T00:00:00Z`);
     return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value && value >= '1990-01-01' && value <= '2100-12-31';
   }, 'date_invalid');
+
+/**
+ * For cross-field refinements on objects: run only once every field parsed. zod runs an object's
+ * refinement even when a field failed, with that field's raw value — a crash, not a message.
+ */
+export const whenFieldsValid = { when: (payload: { issues: unknown[] }) => payload.issues.length === 0 } as const;

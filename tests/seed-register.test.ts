@@ -116,25 +116,21 @@ const byName = (rows: Result[], town: string, name: string) => rows.find((r) => 
 
 let afterFirst: Awaited<ReturnType<typeof registerCounts>>;
 let afterSecond: Awaited<ReturnType<typeof registerCounts>>;
-let seedMs: number;
 
 beforeAll(async () => {
-  const started = performance.now();
   await seedDatabase(db);
-  seedMs = performance.now() - started;
   afterFirst = await registerCounts();
   await seedDatabase(db);
   afterSecond = await registerCounts();
 });
 
 describe('register demo seed', () => {
-  it('is idempotent and quick', () => {
+  it('is idempotent', () => {
     expect(afterFirst.facilities).toBeGreaterThan(500);
     expect(afterFirst.spaces).toBeGreaterThan(5000);
     expect(afterFirst.measurements).toBeGreaterThan(afterFirst.spaces);
     expect(afterFirst.shares).toBe(2);
     expect(afterSecond).toEqual(afterFirst);
-    expect(seedMs).toBeLessThan(10_000);
   });
 
   it('is deterministic', () => {

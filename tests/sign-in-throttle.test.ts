@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { rawSql } from '../db/client';
 import { authenticate } from '../server/accounts/authenticate';
 import { registerResident } from '../server/accounts/register-resident';
+import { MAX_REGISTRATIONS_PER_ADDRESS } from '../server/auth/throttle';
 import { refusal } from './helpers/refusal';
 import { contextFor, makeUser, TEST_PASSWORD, uniqueAddress, uniqueEmail, uniqueMobile, type TestUser } from './helpers/factories';
 
@@ -135,9 +136,10 @@ describe('registration throttle', () => {
     );
   }
 
-  it('allows 10 registrations per address per hour, then refuses', async () => {
+  it(`allows ${MAX_REGISTRATIONS_PER_ADDRESS} registrations per address per hour, then refuses`, async () => {
+    expect(MAX_REGISTRATIONS_PER_ADDRESS).toBe(30);
     const address = uniqueAddress();
-    for (let i = 0; i < 10; i++) {
+    for (let i = 0; i < MAX_REGISTRATIONS_PER_ADDRESS; i++) {
       const user = await register(address);
       expect(user.role).toBe('resident');
     }
@@ -152,7 +154,7 @@ describe('registration throttle', () => {
   it('does not count registrations older than an hour', async () => {
     const address = uniqueAddress();
     const sql = rawSql();
-    for (let i = 0; i < 10; i++) {
+    for (let i = 0; i < MAX_REGISTRATIONS_PER_ADDRESS; i++) {
       await sql`
         insert into auth_attempts (kind, channel, login, client_address, succeeded, at)
         values ('register', 'api', ${uniqueEmail('old')}, ${address}, true, now() - interval '61 minutes')`;

@@ -4,3 +4,4 @@ export * from './accounts';
 export * from './audit';
 export * from './register';
 export * from './compliance';
+export * from './bookings';

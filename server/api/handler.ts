@@ -51,7 +51,7 @@ export function apiRoute<O extends Operation>(operation: O, handler: (input: Han
       };
       const params = parse(operation.params, await context.params, locale, requestId);
       const query = parse(operation.query, Object.fromEntries(request.nextUrl.searchParams), locale, requestId);
-      const body = operation.body ? parse(operation.body, await readJson(request, locale, requestId), locale, requestId) : undefined;
+      const body = operation.body ? parse(operation.body, await readJson(request, locale, requestId, operation.bodyOptional), locale, requestId) : undefined;
       const result = await handler({ ctx, body, query, params, bearer, locale, request } as HandlerInput<O>);
       const response =
         result instanceof Response
@@ -105,8 +105,9 @@ function originHost(origin: string): string | null {
   }
 }
 
-async function readJson(request: NextRequest, locale: Locale, requestId: string): Promise<unknown> {
+async function readJson(request: NextRequest, locale: Locale, requestId: string, optional = false): Promise<unknown> {
   const type = request.headers.get('content-type') ?? '';
+  if (optional && !type && (request.headers.get('content-length') ?? '0') === '0') return {};
   if (!type.toLowerCase().startsWith('application/json')) {
     throw new ProblemResponse(problem(415, 'unsupported-media-type', translate(locale, 'errors.json_required'), requestId));
   }

@@ -71,7 +71,7 @@ function operationObject(operation: Operation) {
     security: operation.access === 'public' ? [{}, { bearer: [] }, { session: [] }] : [{ bearer: [] }, { session: [] }],
     parameters: [...parameters(operation.params, 'path'), ...parameters(operation.query, 'query')],
     ...(operation.body
-      ? { requestBody: { required: true, content: { 'application/json': { schema: { $ref: ref(schemaId(operation.body, `${operation.operationId} body`)) } } } } }
+      ? { requestBody: { required: !operation.bodyOptional, content: { 'application/json': { schema: { $ref: ref(schemaId(operation.body, `${operation.operationId} body`)) } } } } }
       : {}),
     responses,
   };

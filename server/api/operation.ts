@@ -20,6 +20,8 @@ export interface Operation<
   /** Roles named in the documentation; the domain function enforces them. */
   roles?: string[];
   body?: Body;
+  /** The body may be left out entirely (an empty POST reads as {}). */
+  bodyOptional?: boolean;
   query?: Query;
   params?: Params;
   response: { status: number; description: string; schema?: z.ZodType; contentType?: string };

@@ -9,7 +9,8 @@ export const SIGN_IN_WINDOW_MINUTES = 15;
 export const MAX_FAILURES_PER_LOGIN = 5;
 export const MAX_FAILURES_PER_ADDRESS = 20;
 export const REGISTER_WINDOW_MINUTES = 60;
-export const MAX_REGISTRATIONS_PER_ADDRESS = 10;
+// A centre's front desk helps many residents register from one address: generous, but bounded.
+export const MAX_REGISTRATIONS_PER_ADDRESS = 30;
 
 type Channel = 'web' | 'api';
 

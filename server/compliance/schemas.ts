@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { householdBasisEnum } from '@/db/schema/enums';
-import { isoDateSchema } from '@/server/common-schemas';
+import { isoDateSchema, whenFieldsValid } from '@/server/common-schemas';
 
 export const complianceQuerySchema = z.object({
   ruleSet: z.string('rule_set_invalid').regex(/^[A-Z0-9]{2,20}$/, 'rule_set_invalid').default('DG2012'),
@@ -130,9 +130,9 @@ export const ruleInputSchema = z
     communityKind: z.enum(['village', 'community'], 'community_kind_invalid').nullable().optional(),
     verification: verificationSchema.optional(),
   })
-  .refine((rule) => !AREA_METRICS.includes(rule.metric) || rule.areaBasis, { path: ['areaBasis'], message: 'area_basis_required' })
-  .refine((rule) => !AREA_METRICS.includes(rule.metric) || rule.useClasses.length > 0, { path: ['useClasses'], message: 'use_classes_required' })
-  .refine((rule) => (rule.metric === 'centre_coverage') === (rule.scope === 'aggregate'), { path: ['scope'], message: 'scope_mismatch' });
+  .refine((rule) => !AREA_METRICS.includes(rule.metric) || rule.areaBasis, { path: ['areaBasis'], message: 'area_basis_required', ...whenFieldsValid })
+  .refine((rule) => !AREA_METRICS.includes(rule.metric) || rule.useClasses.length > 0, { path: ['useClasses'], message: 'use_classes_required', ...whenFieldsValid })
+  .refine((rule) => (rule.metric === 'centre_coverage') === (rule.scope === 'aggregate'), { path: ['scope'], message: 'scope_mismatch', ...whenFieldsValid });
 
 export const createRuleSetVersionSchema = z
   .object({
@@ -145,6 +145,6 @@ export const createRuleSetVersionSchema = z
     notesEn: z.string('note_invalid').trim().max(2000, 'note_invalid').default(''),
     rules: z.array(ruleInputSchema, 'rules_required').min(1, 'rules_required').max(20, 'rules_required'),
   })
-  .refine((set) => new Set(set.rules.map((rule) => rule.code)).size === set.rules.length, { path: ['rules'], message: 'rule_codes_repeat' })
+  .refine((set) => new Set(set.rules.map((rule) => rule.code)).size === set.rules.length, { path: ['rules'], message: 'rule_codes_repeat', ...whenFieldsValid })
   .meta({ id: 'CreateRuleSetVersionRequest' });
 export type CreateRuleSetVersionInput = z.infer<typeof createRuleSetVersionSchema>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { communityKindEnum, householdBasisEnum, townKindEnum } from '@/db/schema/enums';
 import { areaBasisEnum, facilityKindEnum, measurementMethodEnum, spaceSettingEnum, useClassEnum } from '@/db/schema/register';
-import { isoDateSchema } from '@/server/common-schemas';
+import { isoDateSchema, whenFieldsValid } from '@/server/common-schemas';
 
 export const townCodeSchema = z.string().regex(/^[0-9]{9}$/, 'town_code_invalid');
 
@@ -67,7 +67,7 @@ export const createCommunitySchema = z
     kind: z.enum(communityKindEnum.enumValues, 'community_kind_invalid'),
     code: z.string('community_code_invalid').regex(/^[0-9]{12}$/, 'community_code_invalid'),
   })
-  .refine((input) => input.code.startsWith(input.townCode), { path: ['code'], message: 'community_code_not_under_town' })
+  .refine((input) => input.code.startsWith(input.townCode), { path: ['code'], message: 'community_code_not_under_town', ...whenFieldsValid })
   .meta({ id: 'CreateCommunityRequest' });
 export type CreateCommunityInput = z.infer<typeof createCommunitySchema>;
 
@@ -96,7 +96,7 @@ const spaceFields = {
 
 export const createSpaceSchema = z
   .object(spaceFields)
-  .refine((space) => !space.bookable || space.capacity, { path: ['capacity'], message: 'bookable_needs_capacity' })
+  .refine((space) => !space.bookable || space.capacity, { path: ['capacity'], message: 'bookable_needs_capacity', ...whenFieldsValid })
   .meta({ id: 'CreateSpaceRequest' });
 export type CreateSpaceInput = z.infer<typeof createSpaceSchema>;
 
@@ -149,6 +149,6 @@ export const declareShareSchema = z
     validTo: isoDateSchema.nullable().optional(),
     basisNote: optionalText(500, 'note_invalid'),
   })
-  .refine((share) => !share.validTo || share.validTo >= share.validFrom, { path: ['validTo'], message: 'valid_to_before_from' })
+  .refine((share) => !share.validTo || share.validTo >= share.validFrom, { path: ['validTo'], message: 'valid_to_before_from', ...whenFieldsValid })
   .meta({ id: 'DeclareShareRequest' });
 export type DeclareShareInput = z.infer<typeof declareShareSchema>;

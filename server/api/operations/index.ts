@@ -1,5 +1,6 @@
 import type { Operation } from '../operation';
 import * as accounts from './accounts';
+import * as bookings from './bookings';
 import * as compliance from './compliance';
 import * as register from './register';
 import * as registry from './registry';
@@ -15,11 +16,17 @@ export const openApiOperation: Operation = {
   errors: [],
 };
 
+/** Every operation by its exported name (e.g. `createBookingOperation`), for the route-file check. */
+export const operationsByName = new Map<string, Operation>(
+  Object.entries({ ...accounts, ...registry, ...register, ...compliance, ...bookings, openApiOperation }) as [string, Operation][],
+);
+
 /** Every /api/v1 operation; tests check that each route file serves exactly these. */
 export const operations: Operation[] = [
   ...Object.values(accounts),
   ...Object.values(registry),
   ...Object.values(register),
   ...Object.values(compliance),
+  ...Object.values(bookings),
   openApiOperation,
 ] as Operation[];

@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 
 // Only a convenience: signed-out visitors to member areas go to sign-in. It is never the
 // authorisation check (CVE-2025-29927); every page, action and API route checks on the server.
-const MEMBER_AREAS = ['/my', '/staff', '/audit', '/admin', '/account'];
+const MEMBER_AREAS = ['/my', '/staff', '/audit', '/admin', '/account', '/notifications'];
 const SESSION_COOKIES = ['next-auth.session-token', '__Secure-next-auth.session-token'];
 
 export function proxy(request: NextRequest) {
@@ -17,4 +17,4 @@ export function proxy(request: NextRequest) {
   return NextResponse.next();
 }
 
-export const config = { matcher: ['/my/:path*', '/staff/:path*', '/audit/:path*', '/admin/:path*', '/account/:path*'] };
+export const config = { matcher: ['/my/:path*', '/staff/:path*', '/audit/:path*', '/admin/:path*', '/account/:path*', '/notifications'] };

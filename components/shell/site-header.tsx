@@ -2,7 +2,8 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { setLocaleAction } from '@/app/actions';
 import { buttonClass } from '@/components/ui/button';
-import { getCurrentActor } from '@/server/auth/session';
+import { getCurrentActor, getRequestContext } from '@/server/auth/session';
+import { countUnread } from '@/server/bookings/notifications';
 import { ROLE_LINKS } from './role-links';
 import { SignOutButton } from './sign-out-button';
 
@@ -16,6 +17,8 @@ export async function SiteHeader() {
     getLocale(),
     getCurrentActor(),
   ]);
+  const unread = actor ? await countUnread(await getRequestContext()) : 0;
+  const tNotifications = await getTranslations('notifications');
   const links = [{ href: '/', label: 'home' }, { href: '/communities', label: 'directory' }, ...(actor ? ROLE_LINKS[actor.role] : [])];
   return (
     <header data-site-header className="border-b border-slate-200 bg-white">
@@ -36,6 +39,9 @@ export async function SiteHeader() {
           {actor ? (
             <>
               <span className="hidden text-sm text-muted sm:inline">{t('signedInAs', { name: actor.name, role: tRoles(actor.role) })}</span>
+              <Link href="/notifications" className={buttonClass('secondary', 'text-sm')}>
+                {unread > 0 ? tNotifications('linkWithCount', { count: unread }) : tNotifications('link')}
+              </Link>
               <SignOutButton label={t('signOut')} />
             </>
           ) : (

@@ -1,46 +1,20 @@
 import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../client';
-import { rules, ruleSets } from '../schema';
-import type { AreaBasis, UseClass } from '../schema/register';
-import type { RuleMetric, Verification } from '../schema/compliance';
+import { ruleSets } from '../schema';
+import { insertRuleSet, type RuleSetDefinition } from '../../server/compliance/insert-rule-set';
+import type { UseClass } from '../schema/register';
 
 // The rule sets of ../shared/standards.md, as data. Each rule carries its own source and how
 // firmly it is verified, shown to auditors next to every figure.
 
 const ELIGIBLE: UseClass[] = ['office', 'resident_activity', 'shared_auxiliary'];
 
-interface RuleSeed {
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  metric: RuleMetric;
-  threshold: string;
-  unit: 'm2_per_100_households' | 'm2' | 'percent' | 'per_10000_residents';
-  scope: 'community' | 'aggregate';
-  areaBasis?: AreaBasis;
-  householdBasis?: 'registered' | 'resident';
-  useClasses?: UseClass[];
-  communityKind?: 'village' | 'community';
-  verification?: Verification;
-}
-
-interface RuleSetSeed {
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  source: string;
-  verification: Verification;
-  notesZh: string;
-  notesEn: string;
-  rules: RuleSeed[];
-}
-
 const DG_SOURCE = '中共东莞市委 东莞市人民政府《关于加强社会建设的意见》（2012）第14条';
 const AREA_NOTE_ZH = '室内面积按建筑面积、室外面积按用地面积计算（全国通行口径，原文未写明，属假设）。出租商铺和其他单位借用的用房不计入。';
 const AREA_NOTE_EN =
   'Indoor area counts building area and outdoor area counts land area (the national convention; the text does not say — an assumption). Leased-out shops and rooms lent by other bodies never count.';
 
-export const RULE_SETS: RuleSetSeed[] = [
+export const RULE_SETS: RuleSetDefinition[] = [
   {
     code: 'DG2012',
     nameZh: '东莞市 2012 年社会建设意见（社区用房标准）',
@@ -150,28 +124,6 @@ export async function seedRuleSets(tx: Executor) {
   for (const set of RULE_SETS) {
     const [existing] = await tx.select({ id: ruleSets.id }).from(ruleSets).where(and(eq(ruleSets.code, set.code), eq(ruleSets.version, 1)));
     if (existing) continue;
-    const [row] = await tx
-      .insert(ruleSets)
-      .values({ code: set.code, version: 1, nameZh: set.nameZh, nameEn: set.nameEn, source: set.source, verification: set.verification, notesZh: set.notesZh, notesEn: set.notesEn })
-      .returning({ id: ruleSets.id });
-    await tx.insert(rules).values(
-      set.rules.map((rule, position) => ({
-        ruleSetId: row!.id,
-        code: rule.code,
-        position,
-        nameZh: rule.nameZh,
-        nameEn: rule.nameEn,
-        metric: rule.metric,
-        threshold: rule.threshold,
-        unit: rule.unit,
-        scope: rule.scope,
-        areaBasis: rule.areaBasis ?? null,
-        householdBasis: rule.householdBasis ?? null,
-        useClasses: rule.useClasses ?? [],
-        communityKind: rule.communityKind ?? null,
-        source: set.source,
-        verification: rule.verification ?? set.verification,
-      })),
-    );
+    await insertRuleSet(tx, set, 1, null);
   }
 }

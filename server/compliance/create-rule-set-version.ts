@@ -1,6 +1,7 @@
 import { eq, max, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { rules, ruleSets } from '@/db/schema';
+import { ruleSets } from '@/db/schema';
+import { insertRuleSet } from './insert-rule-set';
 import { writeAudit } from '@/server/audit/write-audit';
 import { requireRole, type RequestContext } from '@/server/auth/context';
 import { AppError, sqlState } from '@/server/errors';
@@ -19,40 +20,8 @@ export async function createRuleSetVersion(ctx: RequestContext, input: CreateRul
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`rule_set:${input.code}`}))`);
       const [latest] = await tx.select({ version: max(ruleSets.version) }).from(ruleSets).where(eq(ruleSets.code, input.code));
       const version = (latest?.version ?? 0) + 1;
-      const [set] = await tx
-        .insert(ruleSets)
-        .values({
-          code: input.code,
-          version,
-          nameZh: input.nameZh,
-          nameEn: input.nameEn,
-          source: input.source,
-          verification: input.verification,
-          notesZh: input.notesZh,
-          notesEn: input.notesEn,
-          createdBy: actor.id,
-        })
-        .returning({ id: ruleSets.id });
-      await tx.insert(rules).values(
-        input.rules.map((rule, position) => ({
-          ruleSetId: set!.id,
-          code: rule.code,
-          position,
-          nameZh: rule.nameZh,
-          nameEn: rule.nameEn,
-          metric: rule.metric,
-          threshold: rule.threshold,
-          unit: rule.unit,
-          scope: rule.scope,
-          areaBasis: rule.areaBasis ?? null,
-          householdBasis: rule.householdBasis ?? null,
-          useClasses: rule.useClasses,
-          communityKind: rule.communityKind ?? null,
-          source: input.source,
-          verification: rule.verification ?? input.verification,
-        })),
-      );
-      await writeAudit(tx, { actorId: actor.id, action: 'rule_set.create_version', entity: 'rule_set', entityId: set!.id, after: { ...input, version }, requestId: ctx.requestId });
+      const id = await insertRuleSet(tx, input, version, actor.id);
+      await writeAudit(tx, { actorId: actor.id, action: 'rule_set.create_version', entity: 'rule_set', entityId: id, after: { ...input, version }, requestId: ctx.requestId });
       return (await getRuleSet(input.code, version, tx))!;
     });
   } catch (error) {

@@ -70,87 +70,101 @@ export async function queryCommunityFacts(executor: Executor, rules: Rule[], sco
 /** The facts query itself, for queryCommunityFacts and for the benchmark's SQL baseline (bench/compliance). */
 export function communityFactsSql(rules: Rule[], scope: FactsScope): SQL {
   const columns = ruleColumns(rules);
-  const prefixEnd = scope.codePrefix ? nextPrefix(scope.codePrefix) : null;
+  const asOf = sql`${scope.asOf}::date`;
+  // Only the filters that apply, so that each shape of report gets a plan of its own: a city's
+  // walks the indexes from its communities; the whole register's reads each table once.
+  const filters: SQL[] = [];
+  if (scope.town !== undefined) filters.push(sql`c.town_code = ${scope.town}`);
+  if (scope.codePrefix !== undefined) filters.push(sql`c.code >= ${scope.codePrefix} and c.code < ${nextPrefix(scope.codePrefix)}`);
+  if (scope.communityIds !== undefined) filters.push(sql`c.id = any(${`{${scope.communityIds.join(',')}}`}::uuid[])`);
+  const scoped = filters.length > 0;
+  const isOpen = sql`(f.opened_on is null or f.opened_on <= ${asOf}) and (f.closed_on is null or f.closed_on > ${asOf})`;
   return sql`
-    with scope as (
+    with scope as materialized (
       select c.id, c.code, c.name, c.kind, c.town_code
         from communities c
-       where (${scope.town ?? null}::text is null or c.town_code = ${scope.town ?? null})
-         and (${scope.codePrefix ?? null}::text is null or (c.code >= ${scope.codePrefix ?? null} and c.code < ${prefixEnd}))
-         and (${scope.communityIds ? `{${scope.communityIds.join(',')}}` : null}::uuid[] is null
-              or c.id = any(${scope.communityIds ? `{${scope.communityIds.join(',')}}` : null}::uuid[]))
+       ${scoped ? sql`where ${sql.join(filters, sql` and `)}` : sql``}
     ),
-    open_facilities as (
-      select f.id, f.community_id, f.kind
-        from facilities f
-       where (f.opened_on is null or f.opened_on <= ${scope.asOf}::date)
-         and (f.closed_on is null or f.closed_on > ${scope.asOf}::date)
-    ),
-    valid_shares as (
+    valid_shares as materialized (
       select fs.facility_id, fs.community_id, fs.percent / 100 as fraction
         from facility_shares fs
-       where fs.valid_from <= ${scope.asOf}::date and (fs.valid_to is null or fs.valid_to >= ${scope.asOf}::date)
+       where fs.valid_from <= ${asOf} and (fs.valid_to is null or fs.valid_to >= ${asOf})
     ),
-    -- Which communities each open facility counts for: its host (100%) until shares are declared,
-    -- then exactly the declared shares.
-    served as (
+    -- Which communities in scope each open facility counts for: its host (100%) until shares are
+    -- declared, then exactly the declared shares.
+    served as materialized (
       select f.id as facility_id, f.kind, f.community_id, 1::numeric as fraction
-        from open_facilities f
-       where not exists (select 1 from valid_shares v where v.facility_id = f.id)
+        from facilities f
+       where ${isOpen} ${scoped ? sql`and f.community_id in (select id from scope)` : sql``}
+         and not exists (select 1 from valid_shares v where v.facility_id = f.id)
       union all
       select f.id, f.kind, v.community_id, v.fraction
-        from open_facilities f join valid_shares v on v.facility_id = f.id
+        from valid_shares v
+        join facilities f on f.id = v.facility_id
+       where ${isOpen} ${scoped ? sql`and v.community_id in (select id from scope)` : sql``}
     ),
-    served_in_scope as (
-      select sv.* from served sv where sv.community_id in (select id from scope)
+    -- Spaces counting at the date in facilities that count for the scope. A scoped report reads
+    -- them once and looks up only their measurements; the whole register's joins them by hash.
+    live_spaces as ${scoped ? sql`materialized` : sql`not materialized`} (
+      select sp.id, sp.name, sp.facility_id, sp.setting, sp.use_class
+        from spaces sp
+       where (sp.retired_on is null or sp.retired_on > ${asOf})
+             ${scoped ? sql`and sp.facility_id in (select facility_id from served)` : sql``}
     ),
+    -- Each space's latest area on each basis, measured on or before the date: the first entry of
+    -- each (space, basis) in area_measurements_latest_idx, so no sort is needed.
     latest as (
       select distinct on (m.space_id, m.basis) m.space_id, m.basis, m.area_m2
         from area_measurements m
-        join spaces sp on sp.id = m.space_id
-       where m.measured_on <= ${scope.asOf}::date
-         and sp.facility_id in (select facility_id from served_in_scope)
+       where m.measured_on <= ${asOf} ${scoped ? sql`and m.space_id in (select id from live_spaces)` : sql``}
        order by m.space_id, m.basis, m.measured_on desc, m.created_at desc
     ),
-    live_spaces as (
-      select sp.id, sp.name, sp.facility_id, sp.setting, sp.use_class,
+    measured as (
+      select l.space_id,
              max(l.area_m2) filter (where l.basis = 'building') as building,
              max(l.area_m2) filter (where l.basis = 'usable') as usable,
-             max(l.area_m2) filter (where l.basis = 'land') as land,
-             count(l.space_id) > 0 as measured
-        from spaces sp
-        left join latest l on l.space_id = sp.id
-       where sp.facility_id in (select facility_id from served_in_scope)
-         and (sp.retired_on is null or sp.retired_on > ${scope.asOf}::date)
-       group by sp.id
+             max(l.area_m2) filter (where l.basis = 'land') as land
+        from latest l
+       group by l.space_id
+    ),
+    measured_spaces as (
+      select sp.id, sp.name, sp.facility_id, sp.setting, sp.use_class, ms.building, ms.usable, ms.land, ms.space_id is not null as measured
+        from live_spaces sp
+        left join measured ms on ms.space_id = sp.id
     ),
     areas as (
       select sv.community_id,
              coalesce(sum(ls.building * sv.fraction) filter (where ls.setting = 'indoor' and ls.use_class = any(${ELIGIBLE})), 0)::text as indoor_m2,
              coalesce(sum(ls.land * sv.fraction) filter (where ls.setting = 'outdoor' and ls.use_class = any(${ELIGIBLE})), 0)::text as outdoor_m2
              ${columns.length > 0 ? sql`, ${sql.join(columns, sql`, `)}` : sql``}
-        from served_in_scope sv
-        join live_spaces ls on ls.facility_id = sv.facility_id
+        from served sv
+        join measured_spaces ls on ls.facility_id = sv.facility_id
        group by sv.community_id
     ),
     centres as (
-      select distinct community_id from served_in_scope where kind = 'comprehensive_centre'
+      select distinct community_id from served where kind = 'comprehensive_centre'
     ),
+    -- Each community's latest household count on each basis, dated on or before the date.
     counts as (
-      select distinct on (hc.community_id, hc.basis) hc.community_id, hc.basis, hc.households, hc.as_of
-        from household_counts hc
-       where hc.as_of <= ${scope.asOf}::date and hc.community_id in (select id from scope)
-       order by hc.community_id, hc.basis, hc.as_of desc, hc.created_at desc
+      select community_id,
+             max(households) filter (where basis = 'registered') as registered_households,
+             max(as_of) filter (where basis = 'registered') as registered_as_of,
+             max(households) filter (where basis = 'resident') as resident_households,
+             max(as_of) filter (where basis = 'resident') as resident_as_of
+        from (select distinct on (hc.community_id, hc.basis) hc.community_id, hc.basis, hc.households, hc.as_of
+                from household_counts hc
+               where hc.as_of <= ${asOf} ${scoped ? sql`and hc.community_id in (select id from scope)` : sql``}
+               order by hc.community_id, hc.basis, hc.as_of desc, hc.created_at desc) latest_counts
+       group by community_id
     )
     select sc.id, sc.code, sc.name, sc.kind, sc.town_code, t.name_zh as town_name_zh, t.name_en as town_name_en,
-           reg.households as registered_households, reg.as_of::text as registered_as_of,
-           res.households as resident_households, res.as_of::text as resident_as_of,
+           hh.registered_households, hh.registered_as_of::text as registered_as_of,
+           hh.resident_households, hh.resident_as_of::text as resident_as_of,
            ce.community_id is not null as has_centre,
            a.*
       from scope sc
       join towns t on t.code = sc.town_code
-      left join counts reg on reg.community_id = sc.id and reg.basis = 'registered'
-      left join counts res on res.community_id = sc.id and res.basis = 'resident'
+      left join counts hh on hh.community_id = sc.id
       left join centres ce on ce.community_id = sc.id
       left join areas a on a.community_id = sc.id
      order by sc.code`;

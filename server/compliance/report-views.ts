@@ -258,7 +258,7 @@ export interface CountedSpace {
   measurement: EvidenceMeasurement;
   /** The community's share of the facility, in %. */
   percent: number;
-  /** Area × share, 2 decimals, truncated. */
+  /** Area × share, exact (40% of 47.28 is '18.912'). */
   countedM2: string;
 }
 
@@ -273,10 +273,18 @@ export interface ExcludedSpace {
 export interface RuleExplanation {
   counted: CountedSpace[];
   excluded: ExcludedSpace[];
-  /** Sum of the counted areas (exact), 2 decimals truncated. */
+  /**
+   * Sum of the counted areas, exact: a hand calculation from these figures gives the report's
+   * value (shares make sums like 459.7324 m², which 2 decimals would not reproduce).
+   */
   totalM2: string;
-  /** Part of it in residents' activity rooms (for the activity-share rule). */
+  /** Part of it in residents' activity rooms (for the activity-share rule), exact. */
   activityM2: string;
+}
+
+/** A decimal with every digit it has, at least 2 decimals: 18.912000 → '18.912', 86.5 → '86.50'. */
+export function exactText(value: Decimal): string {
+  return truncated(value, 6).replace(/(\.\d\d\d*?)0+$/, '$1');
 }
 
 /** The latest measurement on `basis` dated on or before `asOf` (as the report picks it). */
@@ -327,12 +335,12 @@ export function explainRule(evidence: Pick<CommunityEvidence, 'community' | 'fac
           const share = (parseDecimal(String(measurement.areaM2)) * parseDecimal(String(percent))) / (100n * SCALE);
           total += share;
           if (space.useClass === 'resident_activity') activity += share;
-          counted.push({ facility, space, measurement, percent, countedM2: truncated(share) });
+          counted.push({ facility, space, measurement, percent, countedM2: exactText(share) });
         } else exclude(anyMeasurement ? 'other_basis_only' : 'not_measured');
       }
     }
   }
-  return { counted, excluded, totalM2: truncated(total), activityM2: truncated(activity) };
+  return { counted, excluded, totalM2: exactText(total), activityM2: exactText(activity) };
 }
 
 /** The household count a result used: the latest on its basis dated on or before the date. */

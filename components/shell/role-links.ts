@@ -15,6 +15,7 @@ export const ROLE_LINKS: Record<Role, { href: string; label: string }[]> = {
     { href: '/admin/accounts', label: 'accounts' },
     { href: '/admin/communities', label: 'communities' },
     { href: '/admin/rule-sets', label: 'ruleSets' },
+    { href: '/audit', label: 'compliance' },
   ],
 };
 

@@ -6,7 +6,10 @@ export const ROLE_LINKS: Record<Role, { href: string; label: string }[]> = {
     { href: '/centres', label: 'centres' },
     { href: '/my/bookings', label: 'myBookings' },
   ],
-  staff: [{ href: '/staff', label: 'myCommunities' }],
+  staff: [
+    { href: '/staff', label: 'myCommunities' },
+    { href: '/staff/bookings', label: 'bookingDesk' },
+  ],
   auditor: [
     { href: '/audit', label: 'compliance' },
     { href: '/rule-sets', label: 'ruleSets' },

@@ -10,14 +10,20 @@ import { listCommunityChoices, listMyCommunities } from '@/server/registry/queri
 export default async function StaffHomePage() {
   const { ctx, actor } = await requirePageRole('/staff', 'staff', 'admin');
   const [t, tKinds, locale, communities] = await Promise.all([getTranslations('staff'), getTranslations('kinds'), getLocale(), listMyCommunities(ctx)]);
+  const tBookings = await getTranslations('staffBookings');
   // Admins have no assignments: they open any community from a picker instead.
   const choices = actor.role === 'admin' ? await listCommunityChoices() : [];
   return (
     <div className="space-y-8">
       <PageHeader title={t('heading')} intro={actor.role === 'admin' ? t('adminIntro') : t('intro')}>
-        <Link href="/staff/import" className={buttonClass('secondary')}>
-          {t('importLink')}
-        </Link>
+        <div className="flex flex-wrap gap-2">
+          <Link href="/staff/bookings" className={buttonClass('primary')}>
+            {tBookings('homeLink')}
+          </Link>
+          <Link href="/staff/import" className={buttonClass('secondary')}>
+            {t('importLink')}
+          </Link>
+        </div>
       </PageHeader>
       {actor.role === 'admin' ? (
         <form action="/staff/communities" method="get" className="max-w-xl space-y-3 rounded-lg border border-slate-300 p-4">

@@ -63,6 +63,7 @@ for (const landing of LANDINGS) {
 
 test('staff see the communities they are assigned to', async ({ page }) => {
   await signIn(page, DEMO.staff);
-  await expect(page.getByRole('rowheader', { name: '树田社区' })).toBeVisible();
-  await expect(page.getByRole('rowheader', { name: '岗贝社区' })).toBeVisible();
+  await expect(page.getByRole('link', { name: /^树田社区/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: /^岗贝社区/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: /^西隅社区/ })).toHaveCount(0);
 });

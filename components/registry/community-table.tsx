@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { townName } from './town-name';
 
@@ -28,7 +29,9 @@ export async function CommunityTable({ rows, showTown = true }: { rows: Communit
         {rows.map((row) => (
           <tr key={row.id} className="block border-b border-slate-200 py-2 sm:table-row sm:py-0">
             <th scope="row" className="block py-1 pr-4 text-left font-semibold sm:table-cell sm:py-2">
-              {row.name}
+              <Link href={`/centres/${row.id}`} className="text-brand-700 underline underline-offset-2">
+                {row.name}
+              </Link>
             </th>
             {showTown ? (
               <td className="inline py-1 pr-4 sm:table-cell sm:py-2">{townName({ nameZh: row.townNameZh, nameEn: row.townNameEn }, locale)}</td>

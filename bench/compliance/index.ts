@@ -9,7 +9,7 @@ import postgres from 'postgres';
 import { migrateDatabase } from '../../db/migrate';
 import type { Benchmark, BenchContext } from '../lib/benchmark';
 import { measure, type Measured, type MeasureOptions } from '../lib/measure';
-import { prepareBuild, startNextServer, timedGet, type NextServer } from '../lib/next-server';
+import { prepareBuild, startNextServer, timedGet, withTimeout, type NextServer } from '../lib/next-server';
 import { freePort } from '../lib/ports';
 import { describeMachine, loadAverage, writeReadmeSection, writeResults } from '../lib/report';
 import { startScratchPostgres } from '../lib/scratch-postgres';
@@ -165,20 +165,26 @@ export const complianceBenchmark: Benchmark = {
       try {
         const webPort = await freePort(3300);
         ctx.log(`\nStarting next start on port ${webPort} …`);
-        server = await startNextServer({ dir: buildDir, port: webPort, databaseUrl: database.url, readyTimeoutMs: 180_000 });
-        ctx.onCleanup(() => server!.stop());
-        const response = await fetch(`${server.url}/api/v1/auth/token`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ login: email, password }),
-        });
+        const readyStarted = performance.now();
+        server = await startNextServer({ dir: buildDir, port: webPort, databaseUrl: database.url, readyTimeoutMs: 180_000 }, ctx.onCleanup);
+        ctx.log(`next start answered after ${formatMs(performance.now() - readyStarted)}.`);
+        const response = await withTimeout(
+          fetch(`${server.url}/api/v1/auth/token`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ login: email, password }),
+          }),
+          60_000,
+          'POST /api/v1/auth/token',
+        );
         if (!response.ok) throw new Error(`POST /api/v1/auth/token answered ${response.status}: ${await response.text()}`);
         const { token } = (await response.json()) as { token: string };
         const cityUrl = `${server.url}/api/v1/compliance?codePrefix=${CITY_PREFIX}&asOf=${AS_OF}`;
         const nationalUrl = `${server.url}/api/v1/compliance?asOf=${AS_OF}`;
-        const first = await fetch(cityUrl, { headers: { authorization: `Bearer ${token}` } });
+        const first = await withTimeout(fetch(cityUrl, { headers: { authorization: `Bearer ${token}` } }), 120_000, `GET ${cityUrl}`);
         const body = (await first.json()) as { rows?: unknown[] };
         if (!first.ok || body.rows?.length !== cityRows) throw new Error(`GET ${cityUrl} answered ${first.status} with ${body.rows?.length ?? 'no'} rows`);
+        ctx.log(`Signed in with a bearer token; the city report answers with ${body.rows.length} rows.`);
         let cityBytes = 0;
         await run('api.city', 'city report, API', async () => {
           const r = await timedGet(cityUrl, token, 60_000);

@@ -160,7 +160,10 @@ export interface NextServer {
 }
 
 /** `next start` in `dir` on `port` against `databaseUrl`, ready when the OpenAPI document answers. */
-export async function startNextServer(options: { dir: string; port: number; databaseUrl: string; readyTimeoutMs: number }): Promise<NextServer> {
+export async function startNextServer(
+  options: { dir: string; port: number; databaseUrl: string; readyTimeoutMs: number },
+  register: (stop: () => Promise<void>) => void,
+): Promise<NextServer> {
   const url = `http://127.0.0.1:${options.port}`;
   let output = '';
   const child = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(options.port), '-H', '127.0.0.1'], {
@@ -189,12 +192,19 @@ export async function startNextServer(options: { dir: string; port: number; data
       await waitForExit(child, 5_000);
     }
   };
+  register(stop);
   const deadline = Date.now() + options.readyTimeoutMs;
   while (Date.now() < deadline && child.exitCode === null && !output.includes('Could not find a production build')) {
     try {
-      const response = await fetch(`${url}/api/v1/openapi.json`, { signal: AbortSignal.timeout(5_000) });
-      await response.arrayBuffer();
-      if (response.ok) return { url, stop };
+      const ok = await withTimeout(
+        fetch(`${url}/api/v1/openapi.json`, { signal: AbortSignal.timeout(10_000) }).then(async (response) => {
+          await response.arrayBuffer();
+          return response.ok;
+        }),
+        15_000,
+        'GET /api/v1/openapi.json',
+      );
+      if (ok) return { url, stop };
     } catch {
       // not listening yet
     }
@@ -216,4 +226,13 @@ export async function timedGet(url: string, token: string, timeoutMs: number): P
     bytes += value.byteLength;
   }
   return { status: response.status, bytes, ms: performance.now() - t0 };
+}
+
+/** Rejects when `promise` has not settled within `ms`: a hung request must not hang the run. */
+export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer within ${Math.round(ms / 1000)} s`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

@@ -11,7 +11,7 @@ import type { Benchmark, BenchContext } from '../lib/benchmark';
 import { measure, type Measured, type MeasureOptions } from '../lib/measure';
 import { prepareBuild, startNextServer, timedGet, withTimeout, type NextServer } from '../lib/next-server';
 import { freePort } from '../lib/ports';
-import { describeMachine, loadAverage, writeReadmeSection, writeResults } from '../lib/report';
+import { describeMachine, loadAverage, machineWasBusy, writeReadmeSection, writeResults } from '../lib/report';
 import { startScratchPostgres } from '../lib/scratch-postgres';
 import { formatBytes, formatCount, formatMs, table } from '../lib/stats';
 import { minimalAggregateSql } from './baseline';
@@ -256,7 +256,10 @@ export const complianceBenchmark: Benchmark = {
         `### Compliance report — ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
         '',
         `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB RAM, ${machine.os}, Node ${machine.node}, PostgreSQL ${version}. ` +
-          `Load average (1 / 5 / 15 min) ${machine.loadAverage} at the start and ${endLoad} at the end: other work was running, and every figure includes its share.`,
+          `Load average (1 / 5 / 15 min) ${machine.loadAverage} at the start and ${endLoad} at the end` +
+          (machineWasBusy([machine.loadAverage, endLoad])
+            ? ': other work competed for the CPUs, and every figure includes its share.'
+            : ' (the machine was otherwise quiet).'),
         '',
         `Dataset: ${describeRows(rows)}; generated in ${formatMs(generationMs)}. Report date ${AS_OF}, rule set ${ruleSet.code}, registered households.`,
         '',

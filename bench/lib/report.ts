@@ -30,6 +30,12 @@ export function loadAverage(): string {
   return os.loadavg().map((n) => n.toFixed(1)).join(' / ');
 }
 
+/** Whether other work competed for the CPUs: a 1-minute load above the number of cores. */
+export function machineWasBusy(loadAverages: string[]): boolean {
+  const cores = os.cpus().length;
+  return loadAverages.some((text) => Number(text.split(' / ')[0]) > cores);
+}
+
 /**
  * Replaces one benchmark's part of bench/README.md, between its markers under "Latest figures",
  * leaving the rest of the file (and the other benchmarks' figures) as it is.

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, customType, foreignKey, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
+import { activitySessions } from './activities';
 import { facilities, spaces } from './register';
 
 // Room booking. Every use of a room over time — a resident's booking, an activity session, a
@@ -119,8 +120,8 @@ export const occupancies = pgTable(
     kind: occupancyKindEnum().notNull(),
     bookingId: uuid().references(() => bookings.id),
     closureId: uuid().references(() => closures.id),
-    /** An activity session (activities issue). */
-    sessionId: uuid(),
+    /** An activity session. */
+    sessionId: uuid().references(() => activitySessions.id, { onDelete: 'cascade' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -142,8 +143,22 @@ export const notifications = pgTable(
     userId: uuid()
       .notNull()
       .references(() => users.id),
-    kind: text({ enum: ['booking_confirmed', 'booking_pending', 'booking_approved', 'booking_rejected', 'booking_cancelled_by_staff', 'booking_reminder'] }).notNull(),
+    kind: text({
+      enum: [
+        'booking_confirmed',
+        'booking_pending',
+        'booking_approved',
+        'booking_rejected',
+        'booking_cancelled_by_staff',
+        'booking_reminder',
+        'signup_confirmed',
+        'signup_waitlisted',
+        'signup_promoted',
+        'session_cancelled',
+      ],
+    }).notNull(),
     bookingId: uuid().references(() => bookings.id),
+    sessionId: uuid().references(() => activitySessions.id),
     payload: jsonb().$type<Record<string, string | number | null>>().notNull().default({}),
     readAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -3,6 +3,7 @@ import { db, type Executor } from '@/db/client';
 import { occupancies } from '@/db/schema';
 import { AppError } from '@/server/errors';
 import { checkBookingRules } from './booking-rules-check';
+import { occupancyRange } from './occupancy-range';
 import { loadRoomContext, type RoomContext } from './room-context';
 import { addDays, minutesOf, shanghaiDate, shanghaiInstant, shanghaiWeekday, toShanghaiIso } from './shanghai-time';
 
@@ -20,9 +21,18 @@ export async function loadBusy(executor: Executor, roomId: string, from: Date, t
   const rows = await executor
     .select({ startsAt: sql<Date>`lower(${occupancies.during})`, endsAt: sql<Date>`upper(${occupancies.during})`, kind: occupancies.kind })
     .from(occupancies)
-    .where(and(eq(occupancies.spaceId, roomId), sql`${occupancies.during} && tstzrange(${from.toISOString()}::timestamptz, ${to.toISOString()}::timestamptz, '[)')`))
+    .where(and(eq(occupancies.spaceId, roomId), sql`${occupancies.during} && ${occupancyRange({ startsAt: from, endsAt: to })}`))
     .orderBy(sql`lower(${occupancies.during})`);
   return rows.map((row) => ({ startsAt: new Date(row.startsAt), endsAt: new Date(row.endsAt), kind: row.kind }));
+}
+
+/** For each interval, what already holds the room then (booking, activity_session, closure, maintenance), or null. */
+export async function holdersOf(executor: Executor, roomId: string, intervals: Interval[]): Promise<(BusyInterval['kind'] | null)[]> {
+  if (intervals.length === 0) return [];
+  const from = new Date(Math.min(...intervals.map((i) => i.startsAt.getTime())));
+  const to = new Date(Math.max(...intervals.map((i) => i.endsAt.getTime())));
+  const busy = await loadBusy(executor, roomId, from, to);
+  return intervals.map((interval) => busy.find((b) => overlaps(b, interval))?.kind ?? null);
 }
 
 function overlaps(a: Interval, b: Interval) {

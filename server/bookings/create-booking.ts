@@ -3,6 +3,7 @@ import { db } from '@/db/client';
 import { bookings, occupancies, spaces, users } from '@/db/schema';
 import { writeAudit } from '@/server/audit/write-audit';
 import { requireRole, type RequestContext } from '@/server/auth/context';
+import { duringValue } from './occupancy-range';
 import { AppError, sqlState } from '@/server/errors';
 import { intervalView, loadBusy, nearestAlternatives } from './availability';
 import { checkBookingRules } from './booking-rules-check';
@@ -49,7 +50,7 @@ export async function createBooking(ctx: RequestContext, input: CreateBookingInp
       await tx.insert(occupancies).values({
         communityId: room.communityId,
         spaceId: room.roomId,
-        during: sql`tstzrange(${input.startsAt.toISOString()}::timestamptz, ${input.endsAt.toISOString()}::timestamptz, '[)')` as unknown as string,
+        during: duringValue(input),
         kind: 'booking',
         bookingId: booking!.id,
       });

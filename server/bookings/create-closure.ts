@@ -3,13 +3,13 @@ import { db } from '@/db/client';
 import { bookings, closures, occupancies, spaces } from '@/db/schema';
 import { writeAudit } from '@/server/audit/write-audit';
 import { requireUser, type RequestContext } from '@/server/auth/context';
+import { duringValue, occupancyRange } from './occupancy-range';
 import { AppError, sqlState } from '@/server/errors';
 import { notifyAboutBooking } from './notify';
 import type { ClosureInput } from './schemas';
 import { facilityForStaff } from './staff-access';
 import { toShanghaiIso } from './shanghai-time';
 
-const range = (input: { startsAt: Date; endsAt: Date }) => sql`tstzrange(${input.startsAt.toISOString()}::timestamptz, ${input.endsAt.toISOString()}::timestamptz, '[)')`;
 
 /**
  * Closes a room, or every room of a facility, over a period (holiday, repairs). What stands in
@@ -30,7 +30,7 @@ export async function createClosure(ctx: RequestContext, input: ClosureInput) {
       const inTheWay = await tx
         .select({ kind: occupancies.kind, bookingId: occupancies.bookingId, spaceId: occupancies.spaceId, startsAt: sql<Date>`lower(${occupancies.during})`, endsAt: sql<Date>`upper(${occupancies.during})` })
         .from(occupancies)
-        .where(and(inArray(occupancies.spaceId, roomIds), sql`${occupancies.during} && ${range(input)}`))
+        .where(and(inArray(occupancies.spaceId, roomIds), sql`${occupancies.during} && ${occupancyRange(input)}`))
         .for('update');
       const conflicts = inTheWay.map((o) => ({ kind: o.kind, room: rooms.find((r) => r.id === o.spaceId)!.name, startsAt: toShanghaiIso(new Date(o.startsAt)), endsAt: toShanghaiIso(new Date(o.endsAt)) }));
       if (inTheWay.some((o) => o.kind !== 'booking') || (inTheWay.length > 0 && !input.cancelConflicting)) {
@@ -53,7 +53,7 @@ export async function createClosure(ctx: RequestContext, input: ClosureInput) {
         .values({ communityId: facility.communityId, facilityId: facility.id, spaceId: input.spaceId ?? null, kind: input.kind, startsAt: input.startsAt, endsAt: input.endsAt, reason: input.reason, createdBy: actor.id })
         .returning();
       await tx.insert(occupancies).values(
-        roomIds.map((spaceId) => ({ communityId: facility.communityId, spaceId, during: range(input) as unknown as string, kind: input.kind, closureId: closure!.id })),
+        roomIds.map((spaceId) => ({ communityId: facility.communityId, spaceId, during: duringValue(input), kind: input.kind, closureId: closure!.id })),
       );
       await writeAudit(tx, { actorId: actor.id, action: 'closure.create', entity: 'closure', entityId: closure!.id, after: { ...closure, cancelledBookings: bookingIds }, requestId: ctx.requestId });
       return { closure: closure!, cancelledBookings: bookingIds.length };

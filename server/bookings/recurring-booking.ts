@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
 import { db, type Executor } from '@/db/client';
 import { bookings, occupancies } from '@/db/schema';
 import { writeAudit } from '@/server/audit/write-audit';
 import { requireUser, type RequestContext } from '@/server/auth/context';
+import { duringValue } from './occupancy-range';
 import { AppError, sqlState } from '@/server/errors';
+import { holdersOf } from './availability';
 import { checkBookingRules } from './booking-rules-check';
 import { loadRoomContext, type RoomContext } from './room-context';
 import type { RecurringBookingInput } from './schemas';
@@ -25,16 +26,8 @@ async function occurrences(executor: Executor, room: RoomContext, input: Recurri
     startsAt: new Date(input.startsAt.getTime() + i * WEEK),
     endsAt: new Date(input.endsAt.getTime() + i * WEEK),
   }));
-  return Promise.all(
-    weeks.map(async (week) => {
-      const [holder] = await executor
-        .select({ kind: occupancies.kind })
-        .from(occupancies)
-        .where(and(eq(occupancies.spaceId, room.roomId), sql`${occupancies.during} && tstzrange(${week.startsAt.toISOString()}::timestamptz, ${week.endsAt.toISOString()}::timestamptz, '[)')`))
-        .limit(1);
-      return { ...week, conflict: holder?.kind ?? null };
-    }),
-  );
+  const holders = await holdersOf(executor, room.roomId, weeks);
+  return weeks.map((week, i) => ({ ...week, conflict: holders[i] ?? null }));
 }
 
 async function staffRoom(ctx: RequestContext, input: RecurringBookingInput) {
@@ -86,7 +79,7 @@ export async function createRecurringBooking(ctx: RequestContext, input: Recurri
           await savepoint.insert(occupancies).values({
             communityId: room.communityId,
             spaceId: room.roomId,
-            during: sql`tstzrange(${week.startsAt.toISOString()}::timestamptz, ${week.endsAt.toISOString()}::timestamptz, '[)')` as unknown as string,
+            during: duringValue(week),
             kind: 'booking',
             bookingId: booking!.id,
           });

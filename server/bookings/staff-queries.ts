@@ -4,6 +4,7 @@ import { bookingRules, bookings, closures, communities, facilities, occupancies,
 import { requireRole, type Actor, type RequestContext } from '@/server/auth/context';
 import { canManageCommunity } from '@/server/auth/policy';
 import { AppError } from '@/server/errors';
+import { occupancyRange } from './occupancy-range';
 import { DEFAULT_BOOKING_RULES } from './room-context';
 import { addDays, shanghaiDate, shanghaiInstant, toShanghaiIso } from './shanghai-time';
 import { toBookingView } from './views';
@@ -131,7 +132,7 @@ export async function getDaySheet(ctx: RequestContext, facilityId: string, date:
       and(
         eq(spaces.facilityId, facilityId),
         sql`${occupancies.kind} <> 'booking'`,
-        sql`${occupancies.during} && tstzrange(${from.toISOString()}::timestamptz, ${to.toISOString()}::timestamptz, '[)')`,
+        sql`${occupancies.during} && ${occupancyRange({ startsAt: from, endsAt: to })}`,
       ),
     )
     .orderBy(sql`lower(${occupancies.during})`);

@@ -42,13 +42,13 @@ export interface TestUser {
 
 export async function makeUser(
   role: Role,
-  options: { email?: string; mobile?: string | null; disabled?: boolean; communityIds?: string[] } = {},
+  options: { email?: string; mobile?: string | null; disabled?: boolean; communityIds?: string[]; homeCommunityId?: string } = {},
 ): Promise<TestUser> {
   const email = options.email ?? uniqueEmail(role);
   const mobile = options.mobile ?? null;
   const [row] = await db
     .insert(users)
-    .values({ name: `Test ${role}`, email, mobile, passwordHash: await testPasswordHash(), role, disabled: options.disabled ?? false })
+    .values({ name: `Test ${role}`, email, mobile, passwordHash: await testPasswordHash(), role, disabled: options.disabled ?? false, homeCommunityId: options.homeCommunityId ?? null })
     .returning({ id: users.id });
   const id = row!.id;
   if (options.communityIds?.length) {

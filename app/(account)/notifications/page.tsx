@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { Button } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
@@ -27,7 +28,19 @@ export default async function NotificationsPage() {
           return (
             <li key={item.id} className={`rounded-md border p-3 ${item.readAt ? 'border-slate-200' : 'border-brand-600 bg-brand-50'}`}>
               {!item.readAt ? <span className="mr-2 rounded bg-brand-700 px-2 py-0.5 text-sm font-semibold text-white">{t('unread')}</span> : null}
-              <span>{t(`kinds.${item.kind}`, { room: `${payload.facility ?? ''} ${payload.room ?? ''}`.trim(), time })}</span>
+              <span>
+                {t(`kinds.${item.kind}`, {
+                  room: `${payload.facility ?? ''} ${payload.room ?? ''}`.trim(),
+                  activity: String(payload.activity ?? ''),
+                  position: Number(payload.position ?? 0),
+                  time,
+                })}
+              </span>
+              {payload.activityId ? (
+                <Link href={`/activities/${String(payload.activityId)}`} className="ml-2 underline">
+                  {t('openActivity')}
+                </Link>
+              ) : null}
               {payload.reason ? <p className="mt-1 text-sm">{t('reason', { reason: String(payload.reason) })}</p> : null}
               <p className="mt-1 text-sm text-muted">{format.dateTime(item.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</p>
             </li>

@@ -5,10 +5,12 @@ export const ROLE_LINKS: Record<Role, { href: string; label: string }[]> = {
   resident: [
     { href: '/centres', label: 'centres' },
     { href: '/my/bookings', label: 'myBookings' },
+    { href: '/my/activities', label: 'myActivities' },
   ],
   staff: [
     { href: '/staff', label: 'myCommunities' },
     { href: '/staff/bookings', label: 'bookingDesk' },
+    { href: '/staff/activities', label: 'activityDesk' },
   ],
   auditor: [
     { href: '/audit', label: 'compliance' },

@@ -19,7 +19,7 @@ export async function SiteHeader() {
   ]);
   const unread = actor ? await countUnread(await getRequestContext()) : 0;
   const tNotifications = await getTranslations('notifications');
-  const links = [{ href: '/', label: 'home' }, { href: '/communities', label: 'directory' }, ...(actor ? ROLE_LINKS[actor.role] : [])];
+  const links = [{ href: '/', label: 'home' }, { href: '/communities', label: 'directory' }, { href: '/activities', label: 'activities' }, ...(actor ? ROLE_LINKS[actor.role] : [])];
   return (
     <header data-site-header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 py-2">

@@ -6,16 +6,28 @@ import { Alert } from '@/components/ui/alert';
 import type { FormResult } from '@/server/form-result';
 
 /**
- * The outcome of a desk form in words: success messages are keys under staffBookings.results,
+ * The outcome of a desk form in words: success messages are keys under `namespace`
+ * (staffBookings.results by default),
  * refusals keys under errors. Always rendered, so screen readers hear the change.
  */
-export function FormStatus({ state, successValues, children }: { state: FormResult | null; successValues?: Record<string, string | number>; children?: ReactNode }) {
+export function FormStatus({
+  state,
+  successValues,
+  children,
+  namespace = 'staffBookings.results',
+}: {
+  state: FormResult | null;
+  successValues?: Record<string, string | number>;
+  children?: ReactNode;
+  /** Where the success keys live. */
+  namespace?: string;
+}) {
   const t = useTranslations();
   if (!state?.message) return null;
   if (state.ok) {
     return (
       <Alert tone="success">
-        <p>{t(`staffBookings.results.${state.message}`, successValues)}</p>
+        <p>{t(`${namespace}.${state.message}`, successValues)}</p>
         {children}
       </Alert>
     );

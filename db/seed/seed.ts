@@ -4,7 +4,10 @@ import type { Database, Executor } from '../client';
 import { communities, householdCounts, staffAssignments, towns, users } from '../schema';
 import { buildCommunities, householdCountsFor, readTowns, type CommunitySeed, type TownSeed } from './communities';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
+import { seedActivities } from './activities';
 import { chunks, seedRegister } from './register';
+
+const SHUTIAN_CODE = '441900121001';
 
 /** What the seed guarantees exists (the demo data), not a count of everything in the database. */
 export interface SeedSummary {
@@ -30,6 +33,7 @@ export async function seedDatabase(db: Database): Promise<SeedSummary> {
     await insertMissingHouseholdCounts(tx, townRows, communityRows, ids);
     await upsertDemoAccounts(tx, ids, passwordHash);
     await seedRegister(tx, townRows, communityRows, ids);
+    await seedActivities(tx, ids.get(SHUTIAN_CODE)!);
   });
 
   return {

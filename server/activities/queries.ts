@@ -264,7 +264,10 @@ export async function participationReport(communityIds: string[], fromMonth: str
   return rows.map((row) => ({ ...row, attendanceRate: row.attended + row.absent > 0 ? row.attended / (row.attended + row.absent) : null }));
 }
 
-function nextMonth(month: string): string {
+/** 'YYYY-MM' n months before (negative: after) another. */
+export function monthsBefore(month: string, n: number): string {
   const [year, m] = month.split('-').map(Number) as [number, number];
-  return m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, '0')}`;
+  return new Date(Date.UTC(year, m - 1 - n, 1)).toISOString().slice(0, 7);
 }
+
+const nextMonth = (month: string) => monthsBefore(month, -1);

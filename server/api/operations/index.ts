@@ -1,5 +1,6 @@
 import type { Operation } from '../operation';
 import * as accounts from './accounts';
+import * as activities from './activities';
 import * as bookings from './bookings';
 import * as compliance from './compliance';
 import * as register from './register';
@@ -18,7 +19,7 @@ export const openApiOperation: Operation = {
 
 /** Every operation by its exported name (e.g. `createBookingOperation`), for the route-file check. */
 export const operationsByName = new Map<string, Operation>(
-  Object.entries({ ...accounts, ...registry, ...register, ...compliance, ...bookings, openApiOperation }) as [string, Operation][],
+  Object.entries({ ...accounts, ...registry, ...register, ...compliance, ...bookings, ...activities, openApiOperation }) as [string, Operation][],
 );
 
 /** Every /api/v1 operation; tests check that each route file serves exactly these. */
@@ -28,5 +29,6 @@ export const operations: Operation[] = [
   ...Object.values(register),
   ...Object.values(compliance),
   ...Object.values(bookings),
+  ...Object.values(activities),
   openApiOperation,
 ] as Operation[];

@@ -4,6 +4,7 @@ import type { ComplianceT } from '@/components/compliance/labels';
 import { EXPORT_COLUMNS, rowFigures, townRowFigures } from '@/components/compliance/row-figures';
 import { communityRules } from '@/server/compliance/report-views';
 import type { ReportView } from './report-view';
+import { csvText } from '@/server/csv';
 
 /** A cell of an exported table: text, or a figure already truncated to 2 decimals ('19.99'). */
 export type ExportCell = { kind: 'text'; value: string } | { kind: 'decimal'; value: string } | { kind: 'integer'; value: number | null };
@@ -91,16 +92,9 @@ export function exportTable(view: ReportView, kind: 'overview' | 'town', { t, tc
   return { headers, rows, about: [[t('filterRule'), `${rule.code} ${localName(rule, locale)}`], ...about] };
 }
 
-/** RFC 4180 CSV with a BOM (Excel in China reads UTF-8 only with it) and CRLF line ends. */
 export function toCsv(table: ExportTable): string {
-  const escape = (value: string) => {
-    // A text cell starting with = + - @ would run as a formula in a spreadsheet.
-    const safe = /^[=+\-@\t\r]/.test(value) && !/^-?\d+(\.\d+)?$/.test(value) ? `'${value}` : value;
-    return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-  };
-  const line = (cells: string[]) => cells.map(escape).join(',');
   const cellText = (cell: ExportCell) => (cell.kind === 'integer' ? (cell.value === null ? '' : String(cell.value)) : cell.value);
-  return `\uFEFF${[line(table.headers), ...table.rows.map((row) => line(row.map(cellText)))].join('\r\n')}\r\n`;
+  return csvText([table.headers, ...table.rows.map((row) => row.map(cellText))]);
 }
 
 export async function toXlsx(table: ExportTable, sheetNames: { data: string; about: string }): Promise<Buffer> {

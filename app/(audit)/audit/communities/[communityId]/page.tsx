@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
+import { ParticipationTable } from '@/components/activities/participation-table';
 import { FilterForm } from '@/components/compliance/filter-form';
 import { localName } from '@/components/compliance/format';
 import { PrintHeader } from '@/components/compliance/print-header';
@@ -9,6 +10,7 @@ import { RuleSetPanel } from '@/components/compliance/rule-set-panel';
 import { townName } from '@/components/registry/town-name';
 import { Alert } from '@/components/ui/alert';
 import { PageHeader } from '@/components/ui/page-header';
+import { monthsBefore, participationReport } from '@/server/activities/queries';
 import { requirePageRole } from '@/server/auth/session';
 import { communityRules, defaultDirection } from '@/server/compliance/report-views';
 import { isAppError } from '@/server/errors';
@@ -58,6 +60,10 @@ export default async function AuditCommunityPage({ params, searchParams }: { par
   const own = { ruleSet: p.ruleSet, asOf: p.asOf, basis: p.basis, rule: p.rule };
   const rules = communityRules(ruleSet);
   const aggregates = ruleSet.rules.filter((rule) => rule.scope === 'aggregate');
+  // Activity participation over the twelve months up to the report date: counts only, no people.
+  const participationTo = p.asOf.slice(0, 7);
+  const participationFrom = monthsBefore(participationTo, 11);
+  const participation = await participationReport([communityId], participationFrom, participationTo);
 
   return (
     <div data-report>
@@ -119,6 +125,14 @@ export default async function AuditCommunityPage({ params, searchParams }: { par
         <p className="mb-3 text-sm text-muted">{t('historyIntro')}</p>
         <HouseholdHistory counts={evidence.householdCounts} asOf={p.asOf} />
         <MeasurementHistory evidence={evidence} asOf={p.asOf} />
+      </section>
+
+      <section aria-labelledby="participation-heading" className="mb-8 break-inside-avoid">
+        <h2 id="participation-heading" className="text-xl font-bold">
+          {t('participationHeading')}
+        </h2>
+        <p className="mb-3 text-sm text-muted">{t('participationIntro', { from: participationFrom, to: participationTo })}</p>
+        <ParticipationTable rows={participation} showCommunity={false} />
       </section>
     </div>
   );

@@ -1,0 +1,41 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { uuidSchema } from '@/server/accounts/schemas';
+import { cancelMySignup, signUp } from '@/server/activities/signups';
+import { getRequestContext } from '@/server/auth/session';
+import { formResultFromError, type FormResult } from '@/server/form-result';
+
+export interface SignupResult extends FormResult {
+  position?: number;
+}
+
+function refresh(formData: FormData) {
+  const activityId = uuidSchema.safeParse(formData.get('activityId'));
+  if (activityId.success) revalidatePath(`/activities/${activityId.data}`);
+  revalidatePath('/my/activities');
+}
+
+export async function signUpAction(_previous: SignupResult | null, formData: FormData): Promise<SignupResult> {
+  const sessionId = uuidSchema.safeParse(formData.get('sessionId'));
+  if (!sessionId.success) return { ok: false, message: 'not_found' };
+  try {
+    const signup = await signUp(await getRequestContext(), sessionId.data);
+    refresh(formData);
+    return { ok: true, message: signup.status, position: signup.position };
+  } catch (error) {
+    return formResultFromError(error);
+  }
+}
+
+export async function cancelSignupAction(_previous: SignupResult | null, formData: FormData): Promise<SignupResult> {
+  const sessionId = uuidSchema.safeParse(formData.get('sessionId'));
+  if (!sessionId.success) return { ok: false, message: 'not_found' };
+  try {
+    await cancelMySignup(await getRequestContext(), sessionId.data);
+    refresh(formData);
+    return { ok: true, message: 'cancelled' };
+  } catch (error) {
+    return formResultFromError(error);
+  }
+}

@@ -1,0 +1,126 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { SessionPlaces } from '@/components/activities/session-places';
+import { formatDay, formatTimeRange } from '@/components/bookings/format';
+import { townName } from '@/components/registry/town-name';
+import { Alert } from '@/components/ui/alert';
+import { buttonClass } from '@/components/ui/button';
+import { inputClass } from '@/components/ui/field';
+import { PageHeader } from '@/components/ui/page-header';
+import { listActivities } from '@/server/activities/queries';
+import { activityQuerySchema, categorySchema } from '@/server/activities/schemas';
+import { listTowns } from '@/server/registry/queries';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('activities');
+  return { title: t('heading') };
+}
+
+export default async function ActivitiesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const raw = await searchParams;
+  const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;
+  const parsed = activityQuerySchema.safeParse({
+    town: first(raw.town),
+    community: first(raw.community),
+    category: first(raw.category),
+    from: first(raw.from),
+    to: first(raw.to),
+    hasPlaces: first(raw.hasPlaces) === 'true' ? 'true' : undefined,
+  });
+  const query = parsed.success ? parsed.data : {};
+  const [t, tValidation, format, locale, towns, activities] = await Promise.all([
+    getTranslations('activities'),
+    getTranslations('validation'),
+    getFormatter(),
+    getLocale(),
+    listTowns(),
+    listActivities(query),
+  ]);
+  return (
+    <div>
+      <PageHeader title={t('heading')} intro={t('intro')} />
+      {!parsed.success ? <Alert tone="error">{parsed.error.issues.map((issue) => (tValidation.has(issue.message) ? tValidation(issue.message) : tValidation('invalid'))).join(' ')}</Alert> : null}
+      <form method="get" role="search" aria-label={t('filters')} className="mb-6 grid gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_1fr_1fr_auto_auto] lg:items-end">
+        {query.community ? <input type="hidden" name="community" value={query.community} /> : null}
+        <div>
+          <label htmlFor="activities-town" className="mb-1 block font-medium">
+            {t('town')}
+          </label>
+          <select id="activities-town" name="town" defaultValue={query.town ?? ''} className={inputClass}>
+            <option value="">{t('allTowns')}</option>
+            {towns.map((town) => (
+              <option key={town.code} value={town.code}>
+                {townName(town, locale)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="activities-category" className="mb-1 block font-medium">
+            {t('category')}
+          </label>
+          <select id="activities-category" name="category" defaultValue={query.category ?? ''} className={inputClass}>
+            <option value="">{t('allCategories')}</option>
+            {categorySchema.options.map((category) => (
+              <option key={category} value={category}>
+                {t(`categories.${category}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="activities-from" className="mb-1 block font-medium">
+            {t('from')}
+          </label>
+          <input id="activities-from" name="from" type="date" defaultValue={query.from ?? ''} className={inputClass} />
+        </div>
+        <div>
+          <label htmlFor="activities-to" className="mb-1 block font-medium">
+            {t('to')}
+          </label>
+          <input id="activities-to" name="to" type="date" defaultValue={query.to ?? ''} className={inputClass} />
+        </div>
+        <label className="flex min-h-11 items-center gap-2 font-medium">
+          <input type="checkbox" name="hasPlaces" value="true" defaultChecked={query.hasPlaces === 'true'} className="size-6" />
+          {t('hasPlaces')}
+        </label>
+        <button type="submit" className={buttonClass('primary')}>
+          {t('search')}
+        </button>
+      </form>
+      <p className="mb-3 text-sm text-muted" aria-live="polite">
+        {t('count', { count: activities.length })}
+      </p>
+      {activities.length === 0 ? <p className="rounded-md bg-slate-50 p-4">{t('none')}</p> : null}
+      <ul className="grid gap-4 lg:grid-cols-2">
+        {activities.map((activity) => {
+          const next = activity.sessions[0]!;
+          return (
+            <li key={activity.id} className="space-y-2 rounded-lg border border-slate-300 p-4">
+              <h2 className="text-lg font-bold">
+                <Link href={`/activities/${activity.id}`} className="underline decoration-2 underline-offset-4">
+                  {activity.title}
+                </Link>
+              </h2>
+              <p className="text-sm">
+                <span className="rounded bg-slate-100 px-2 py-0.5 font-medium">{t(`categories.${activity.category}`)}</span>{' '}
+                {activity.audience === 'community' ? <span className="rounded bg-slate-100 px-2 py-0.5">{t('audienceCommunityShort')}</span> : null}
+              </p>
+              <p>
+                {townName({ nameZh: activity.townNameZh, nameEn: activity.townNameEn }, locale)} · {activity.communityName} · {activity.facilityName} {activity.roomName}
+              </p>
+              <p>
+                {t('nextSession', { day: formatDay(format, next.startsAt), time: formatTimeRange(format, next.startsAt, next.endsAt) })}
+                {activity.sessions.length > 1 ? ` ${t('moreSessions', { count: activity.sessions.length - 1 })}` : ''}
+              </p>
+              <p>
+                <SessionPlaces session={next} />
+              </p>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
-import { expectAccessible, signIn, storageStateFor } from './support';
+import { expectAccessible, registerResident as register, signIn, storageStateFor, type ApiUser } from './support';
 
 // The staff booking desk: approving and rejecting requests, the day sheet, closing a room over a
 // booking, a recurring booking around a taken week, and no way into another community's desk.
@@ -18,25 +18,11 @@ interface Room {
   name: string;
 }
 
-interface Resident {
-  name: string;
-  mobile: string;
-  headers: { authorization: string };
-}
+type Resident = ApiUser;
 
 let facilityId: string;
 let rooms: Room[];
 let residents: Resident[];
-let mobileCounter = 0;
-
-async function register(request: APIRequestContext, name: string): Promise<Resident> {
-  const mobile = `137${`${Date.now()}`.slice(-6)}${mobileCounter++}${Math.floor(Math.random() * 10)}`;
-  expect((await request.post('/api/v1/auth/register', { data: { name, login: mobile, password: 'resident-pass-1' } })).status()).toBe(201);
-  const token = await request.post('/api/v1/auth/token', { data: { login: mobile, password: 'resident-pass-1' } });
-  expect(token.status()).toBe(200);
-  return { name, mobile, headers: { authorization: `Bearer ${(await token.json()).token}` } };
-}
-
 /** 树田社区's centre and its bookable rooms, from the public API. */
 async function shutian(request: APIRequestContext) {
   const community = (await (await request.get('/api/v1/communities?q=树田')).json()).items[0];

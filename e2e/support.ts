@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'linli-demo-2026';
 export const DEMO = {
@@ -36,4 +36,28 @@ export async function expectAccessible(page: Page) {
 /** A unique mainland mobile number per test run. */
 export function uniqueMobile() {
   return `139${String(Date.now()).slice(-8)}`;
+}
+
+export interface ApiUser {
+  name: string;
+  mobile: string;
+  password: string;
+  headers: { authorization: string };
+}
+
+let mobileCounter = 0;
+
+/** A new resident registered through the API, with a bearer token. */
+export async function registerResident(request: APIRequestContext, name: string): Promise<ApiUser> {
+  const mobile = `137${`${Date.now()}`.slice(-6)}${mobileCounter++ % 10}${Math.floor(Math.random() * 10)}`;
+  const password = 'resident-pass-1';
+  expect((await request.post('/api/v1/auth/register', { data: { name, login: mobile, password } })).status()).toBe(201);
+  return { name, mobile, password, headers: await tokenHeaders(request, mobile, password) };
+}
+
+/** A bearer token for an account (a demo one by default password). */
+export async function tokenHeaders(request: APIRequestContext, login: string, password = DEMO_PASSWORD) {
+  const token = await request.post('/api/v1/auth/token', { data: { login, password } });
+  expect(token.status()).toBe(200);
+  return { authorization: `Bearer ${(await token.json()).token}` };
 }

@@ -1,7 +1,7 @@
 import { db, type Executor } from '@/db/client';
 import { activities, activitySessions, occupancies } from '@/db/schema';
 import { writeAudit } from '@/server/audit/write-audit';
-import { requireUser, type RequestContext } from '@/server/auth/context';
+import { requireRole, type RequestContext } from '@/server/auth/context';
 import { holdersOf } from '@/server/bookings/availability';
 import { duringValue } from '@/server/bookings/occupancy-range';
 import { loadRoomContext } from '@/server/bookings/room-context';
@@ -18,7 +18,7 @@ export interface SessionConflict {
 }
 
 async function staffRoom(ctx: RequestContext, input: Pick<CreateActivityInput, 'roomId' | 'capacity' | 'sessions'>, now: Date) {
-  const actor = await requireUser(ctx);
+  const actor = await requireRole(ctx, 'staff', 'admin');
   if (input.sessions.some((s) => s.startsAt <= now)) {
     throw new AppError('validation', 'A session is in the past', { messageKey: 'activity_session_in_past', fieldErrors: { sessions: ['activity_session_in_past'] } });
   }

@@ -2,12 +2,15 @@ import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
 import { db, type Executor } from '@/db/client';
 import { activities, activitySessions, occupancies, signups } from '@/db/schema';
 import { writeAudit } from '@/server/audit/write-audit';
-import { requireUser, type Actor, type RequestContext } from '@/server/auth/context';
+import { requireRole, type Actor, type RequestContext } from '@/server/auth/context';
 import { assertManages } from '@/server/bookings/staff-access';
 import { AppError } from '@/server/errors';
 import { notifyAboutSession } from './notify';
 import { loadSession, type LoadedSession } from './session-access';
 import { promoteFromWaitlist } from './waitlist';
+
+/** Only staff (of the session's community, checked per record) and admins manage activities. */
+const requireStaff = (ctx: RequestContext) => requireRole(ctx, 'staff', 'admin');
 
 async function staffSession(tx: Executor, actor: Actor, sessionId: string) {
   const place = await loadSession(tx, sessionId, { lock: true });
@@ -34,7 +37,7 @@ async function cancelLockedSession(tx: Executor, actor: Actor, place: LoadedSess
 }
 
 export async function cancelSession(ctx: RequestContext, sessionId: string, reason: string) {
-  const actor = await requireUser(ctx);
+  const actor = await requireStaff(ctx);
   return db.transaction(async (tx) => {
     const place = await staffSession(tx, actor, sessionId);
     if (place.session.startsAt <= new Date()) throw new AppError('validation', 'Session already started', { type: 'session-started', messageKey: 'activity_session_started' });
@@ -48,7 +51,7 @@ export async function cancelSession(ctx: RequestContext, sessionId: string, reas
  * the places already taken is refused (the CHECK on the session row refuses it too).
  */
 export async function updateSessionCapacity(ctx: RequestContext, sessionId: string, capacity: number) {
-  const actor = await requireUser(ctx);
+  const actor = await requireStaff(ctx);
   return db.transaction(async (tx) => {
     const place = await staffSession(tx, actor, sessionId);
     if (place.session.cancelledAt) throw new AppError('validation', 'Session cancelled', { type: 'session-cancelled', messageKey: 'activity_session_cancelled' });
@@ -70,7 +73,7 @@ export async function updateSessionCapacity(ctx: RequestContext, sessionId: stri
 
 /** Staff record whether a person with a place came (attended) or not (absent). */
 export async function checkInSignup(ctx: RequestContext, signupId: string, attended: boolean) {
-  const actor = await requireUser(ctx);
+  const actor = await requireStaff(ctx);
   return db.transaction(async (tx) => {
     const [signup] = await tx.select().from(signups).where(eq(signups.id, signupId));
     if (!signup) throw new AppError('not_found', 'Sign-up not found');
@@ -95,7 +98,7 @@ export async function checkInSignup(ctx: RequestContext, signupId: string, atten
 
 /** Publishes a draft, or cancels an activity with all its future sessions (people told, rooms freed). */
 export async function updateActivityStatus(ctx: RequestContext, activityId: string, status: 'published' | 'cancelled', reason = '') {
-  const actor = await requireUser(ctx);
+  const actor = await requireStaff(ctx);
   return db.transaction(async (tx) => {
     const [activity] = await tx.select().from(activities).where(eq(activities.id, activityId)).for('update');
     if (!activity) throw new AppError('not_found', 'Activity not found');

@@ -12,6 +12,7 @@ export const loginSchema = z
   .refine((value) => parseLogin(value) !== null, 'login_invalid');
 export const passwordSchema = z.string('password_required').min(8, 'password_too_short').max(128, 'password_too_long');
 export const uuidSchema = z.uuid('id_invalid');
+export const isUuid = (value: string) => uuidSchema.safeParse(value).success;
 
 export const registerSchema = z
   .object({

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { activities, activitySessions, communities, facilities, signups, spaces, towns, users } from '@/db/schema';
+import { isUuid } from '@/server/accounts/schemas';
 import { requireRole, requireUser, type Actor, type RequestContext } from '@/server/auth/context';
 import { canManageCommunity } from '@/server/auth/policy';
 import { shanghaiInstant, toShanghaiIso } from '@/server/bookings/shanghai-time';
@@ -69,8 +70,6 @@ function toActivityView(row: ActivityRow, sessions: (typeof activitySessions.$in
   };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * Published activities with a session in [from, to] (Shanghai dates; from today by default),
  * filtered by town, community (code or id), category and "has places". Two queries, whatever
@@ -85,7 +84,7 @@ export async function listActivities(query: ActivityQuery, now = new Date()) {
 
   const filters: SQL[] = [eq(activities.status, 'published')];
   if (query.town) filters.push(eq(communities.townCode, query.town));
-  if (query.community) filters.push(UUID.test(query.community) ? eq(communities.id, query.community) : eq(communities.code, query.community));
+  if (query.community) filters.push(isUuid(query.community) ? eq(communities.id, query.community) : eq(communities.code, query.community));
   if (query.category) filters.push(eq(activities.category, query.category));
   filters.push(sql`exists (select 1 from ${activitySessions} where ${activitySessions.activityId} = ${activities.id} and ${and(...sessionFilter)})`);
 
@@ -103,7 +102,7 @@ export async function listActivities(query: ActivityQuery, now = new Date()) {
 
 /** One activity with all its sessions. Drafts only for the staff who manage it. */
 export async function getActivity(activityId: string, actor: Actor | null) {
-  if (!UUID.test(activityId)) return null;
+  if (!isUuid(activityId)) return null;
   const [row] = await activityBase().where(eq(activities.id, activityId));
   if (!row) return null;
   if (row.activity.status === 'draft' && !(actor && canManageCommunity(actor, row.activity.communityId))) return null;
@@ -180,7 +179,7 @@ export function maskMobile(mobile: string | null): string | null {
 /** A session's roster for its community's staff: places in sign-up order, then the waitlist. */
 export async function sessionRoster(ctx: RequestContext, sessionId: string) {
   const actor = await requireUser(ctx);
-  if (!UUID.test(sessionId)) throw new AppError('not_found', 'Session not found');
+  if (!isUuid(sessionId)) throw new AppError('not_found', 'Session not found');
   const [session] = await db.select().from(activitySessions).where(eq(activitySessions.id, sessionId));
   if (!session || !canManageCommunity(actor, session.communityId)) throw new AppError('not_found', 'Session not found');
   const [row] = await activityBase().where(eq(activities.id, session.activityId));

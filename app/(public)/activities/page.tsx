@@ -8,9 +8,10 @@ import { Alert } from '@/components/ui/alert';
 import { buttonClass } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
 import { PageHeader } from '@/components/ui/page-header';
+import { isUuid } from '@/server/accounts/schemas';
 import { listActivities } from '@/server/activities/queries';
 import { activityQuerySchema, categorySchema } from '@/server/activities/schemas';
-import { listTowns } from '@/server/registry/queries';
+import { getCommunity, listTowns } from '@/server/registry/queries';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('activities');
@@ -37,6 +38,7 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
     listTowns(),
     listActivities(query),
   ]);
+  const communityName = query.community && isUuid(query.community) ? (await getCommunity(query.community))?.name : query.community;
   return (
     <div>
       <PageHeader title={t('heading')} intro={t('intro')} />
@@ -89,6 +91,14 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
           {t('search')}
         </button>
       </form>
+      {communityName ? (
+        <p className="mb-3">
+          {t('communityFilter', { community: communityName })}{' '}
+          <Link href="/activities" className="font-medium underline">
+            {t('allCommunities')}
+          </Link>
+        </p>
+      ) : null}
       <p className="mb-3 text-sm text-muted" aria-live="polite">
         {t('count', { count: activities.length })}
       </p>

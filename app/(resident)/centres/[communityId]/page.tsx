@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { buttonClass } from '@/components/ui/button';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { CentreFacilities } from '@/components/bookings/centre-facilities';
@@ -36,7 +37,11 @@ export default async function CentrePage({ params }: Params) {
           {t('townHeading', { town })}
         </Link>
       </p>
-      <PageHeader title={t('centreHeading', { community: community.name })} intro={t('centreIntro', { town, community: community.name })} />
+      <PageHeader title={t('centreHeading', { community: community.name })} intro={t('centreIntro', { town, community: community.name })}>
+        <Link href={`/activities?community=${community.id}`} className={buttonClass('secondary')}>
+          {t('activitiesHere', { community: community.name })}
+        </Link>
+      </PageHeader>
       <CentreFacilities facilities={facilities} />
     </div>
   );

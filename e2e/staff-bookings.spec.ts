@@ -117,6 +117,15 @@ test('staff require approval, then approve one request and reject another with a
     await firstCard.getByRole('button', { name: '通过' }).click();
     await expect(firstCard.getByText('已通过，已通知居民。')).toBeVisible();
     expect((await bookingAs(request, first, approved.id)).status).toBe('confirmed');
+    // …and the resident reads it in their inbox, with the unread count in the header.
+    const residentContext = await browser.newContext();
+    const residentPage = await residentContext.newPage();
+    await signIn(residentPage, first.mobile, first.password);
+    await expect(residentPage).not.toHaveURL(/sign-in/);
+    await expect(residentPage.getByRole('link', { name: /^通知（\d+ 条未读）$/ })).toBeVisible();
+    await residentPage.goto('/notifications');
+    await expect(residentPage.getByText(new RegExp(`^预约已通过：.*${room.name}`))).toBeVisible();
+    await residentContext.close();
 
     // Rejecting needs a reason: refused without one, and what was typed elsewhere stays.
     const secondCard = page.getByRole('article').filter({ hasText: `生日聚会 ${run}` });

@@ -71,12 +71,19 @@ describe('booking changes', () => {
     await rawSql()`update booking_rules set requires_approval = false where facility_id = (select facility_id from spaces where id = ${roomId})`;
   });
 
-  it('records attendance only once the booking has started', async () => {
+  it('records attendance only once the booking has started, and lets staff correct it', async () => {
     const resident = await makeUser('resident');
     const booking = await book(resident, '2026-12-07', '10:00', '11:00');
     expect((await refusal(changeBooking(staff.ctx, booking.id, 'no_show', undefined, NOW))).type).toBe('booking-not-started');
     expect((await changeBooking(staff.ctx, booking.id, 'check_in', undefined, new Date('2026-12-07T10:05:00+08:00'))).status).toBe('attended');
-    expect((await refusal(changeBooking(staff.ctx, booking.id, 'no_show', undefined, new Date('2026-12-07T10:20:00+08:00')))).type).toBe('booking-state');
+    const later = new Date('2026-12-07T10:20:00+08:00');
+    expect((await changeBooking(staff.ctx, booking.id, 'no_show', undefined, later)).status).toBe('no_show');
+    expect((await changeBooking(staff.ctx, booking.id, 'check_in', undefined, later)).status).toBe('attended');
+    expect((await refusal(changeBooking(staff.ctx, booking.id, 'cancel', '太晚了', later))).type).toBe('booking-state');
+    // Only staff correct attendance.
+    expect((await refusal(changeBooking(resident.ctx, booking.id, 'no_show', undefined, later))).code).toBe('forbidden');
+    const audit = await rawSql()<{ action: string }[]>`select action from audit_log where entity_id = ${booking.id} order by id`;
+    expect(audit.map((a) => a.action).slice(-3)).toEqual(['booking.check_in', 'booking.no_show', 'booking.check_in']);
   });
 });
 

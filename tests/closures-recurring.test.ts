@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rawSql } from '../db/client';
 import { createBooking } from '../server/bookings/create-booking';
+import { cancelClosure } from '../server/bookings/cancel-closure';
 import { createClosure } from '../server/bookings/create-closure';
 import { createRecurringBooking, previewRecurringBooking } from '../server/bookings/recurring-booking';
 import { closureSchema, createBookingSchema, recurringBookingSchema } from '../server/bookings/schemas';
@@ -33,6 +34,18 @@ beforeAll(async () => {
 });
 
 describe('closures', () => {
+  it('lifting a closure frees its rooms at once; only its community’s staff may, and only once', async () => {
+    const roomId = await room();
+    const input = { facilityId, spaceId: roomId, startsAt: '2026-12-08T09:00:00+08:00', endsAt: '2026-12-08T12:00:00+08:00', reason: '消防检查' };
+    const { closure } = await createClosure(staff.ctx, closureSchema.parse(input));
+    const resident = await makeUser('resident');
+    expect((await refusal(book(resident, roomId, '2026-12-08T10:00:00+08:00', '2026-12-08T11:00:00+08:00'))).type).toBe('room-closed');
+    expect((await refusal(cancelClosure(outsider.ctx, closure.id, NOW))).code).toBe('not_found');
+    await cancelClosure(staff.ctx, closure.id, NOW);
+    expect((await book(resident, roomId, '2026-12-08T10:00:00+08:00', '2026-12-08T11:00:00+08:00')).status).toBe('confirmed');
+    expect((await refusal(cancelClosure(staff.ctx, closure.id, NOW))).type).toBe('closure-over');
+  });
+
   it('a closure and 20 bookings racing for the same time: the database lets exactly one side in', async () => {
     const roomId = await room();
     const residents = await Promise.all(Array.from({ length: 20 }, () => makeUser('resident')));

@@ -16,8 +16,9 @@ const FROM: Record<Change, BookingStatus[]> = {
   cancel: ['pending', 'confirmed'],
   approve: ['pending'],
   reject: ['pending'],
-  check_in: ['confirmed'],
-  no_show: ['confirmed'],
+  // Attendance can be corrected: an automatic no-show for someone who did come, or the reverse.
+  check_in: ['confirmed', 'no_show'],
+  no_show: ['confirmed', 'attended'],
 };
 const TO: Record<Change, BookingStatus> = { cancel: 'cancelled', approve: 'confirmed', reject: 'rejected', check_in: 'attended', no_show: 'no_show' };
 

@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { RULE_FIELDS, WEEKDAYS, fromFormUnit } from '@/components/staff-bookings/rule-fields';
 import type { ClosureConflict, ClosureResult, RecurringResult, RecurringWeek } from '@/components/staff-bookings/results';
 import { getRequestContext } from '@/server/auth/session';
+import { cancelClosure } from '@/server/bookings/cancel-closure';
 import { changeBooking } from '@/server/bookings/change-booking';
 import { createClosure } from '@/server/bookings/create-closure';
 import { createRecurringBooking, previewRecurringBooking } from '@/server/bookings/recurring-booking';
@@ -178,4 +179,16 @@ export async function updateBookingRulesAction(_previous: FormResult | null, for
   }
   refresh();
   return { ok: true, message: 'rulesSaved' };
+}
+
+export async function cancelClosureAction(_previous: FormResult | null, formData: FormData): Promise<FormResult> {
+  const closureId = idFrom(formData, 'closureId');
+  if (!closureId) return { ok: false, message: 'not_found' };
+  try {
+    await cancelClosure(await getRequestContext(), closureId);
+  } catch (error) {
+    return formResultFromError(error);
+  }
+  refresh();
+  return { ok: true, message: 'closureLifted' };
 }

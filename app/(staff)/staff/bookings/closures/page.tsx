@@ -4,6 +4,7 @@ import { DeskHeader } from '@/components/staff-bookings/desk-header';
 import { formatSpan } from '@/components/staff-bookings/format';
 import { requirePageRole } from '@/server/auth/session';
 import { listStaffFacilities, listUpcomingClosures } from '@/server/bookings/staff-queries';
+import { LiftClosure } from './_components/lift-closure';
 import { ClosureForm } from './_components/closure-form';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -44,6 +45,7 @@ export default async function ClosuresPage({ searchParams }: { searchParams: Pro
                   {formatSpan(t, closure)} · <span className="font-medium">{t(`kinds.${closure.kind}`)}</span>
                 </p>
                 <p className="break-words text-muted">{t('day.reason', { reason: closure.reason })}</p>
+                <LiftClosure closureId={closure.id} label={`${closure.roomName ?? closure.facilityName} ${formatSpan(t, closure)}`} />
               </li>
             ))}
           </ul>

@@ -27,7 +27,11 @@ export function DayBookingActions({ bookingId, status, started, ended, label }: 
   useEffect(() => setLast(noShow.state), [noShow.state]);
   useEffect(() => setLast(cancel.state?.fieldErrors ? null : cancel.state), [cancel.state]);
   const busy = checkIn.pending || noShow.pending || cancel.pending;
-  const canRecord = status === 'confirmed' && started;
+  // Attendance once it has started; afterwards either record can be corrected (an automatic
+  // no-show for someone who did come, for instance).
+  const canCheckIn = started && (status === 'confirmed' || status === 'no_show');
+  const canNoShow = started && (status === 'confirmed' || status === 'attended');
+  const correcting = status !== 'confirmed';
   const canCancel = (status === 'confirmed' || status === 'pending') && !ended;
   return (
     <div className="mt-2 space-y-2">
@@ -40,22 +44,26 @@ export function DayBookingActions({ bookingId, status, started, ended, label }: 
           </Link>
         </p>
       ) : null}
-      {canRecord ? (
+      {canCheckIn || canNoShow ? (
         <div className="flex flex-wrap gap-2">
-          <form onSubmit={checkIn.onSubmit}>
-            <input type="hidden" name="bookingId" value={bookingId} />
-            <Button type="submit" disabled={busy} aria-label={t('day.checkInLabel', { booking: label })}>
-              <span aria-hidden="true">✔</span>
-              {t('day.checkIn')}
-            </Button>
-          </form>
-          <form onSubmit={noShow.onSubmit}>
-            <input type="hidden" name="bookingId" value={bookingId} />
-            <Button type="submit" variant="secondary" disabled={busy} aria-label={t('day.noShowLabel', { booking: label })}>
-              <span aria-hidden="true">!</span>
-              {t('day.noShow')}
-            </Button>
-          </form>
+          {canCheckIn ? (
+            <form onSubmit={checkIn.onSubmit}>
+              <input type="hidden" name="bookingId" value={bookingId} />
+              <Button type="submit" variant={correcting ? 'secondary' : 'primary'} disabled={busy} aria-label={t(correcting ? 'day.correctToAttendedLabel' : 'day.checkInLabel', { booking: label })}>
+                <span aria-hidden="true">✔</span>
+                {t(correcting ? 'day.correctToAttended' : 'day.checkIn')}
+              </Button>
+            </form>
+          ) : null}
+          {canNoShow ? (
+            <form onSubmit={noShow.onSubmit}>
+              <input type="hidden" name="bookingId" value={bookingId} />
+              <Button type="submit" variant="secondary" disabled={busy} aria-label={t(correcting ? 'day.correctToNoShowLabel' : 'day.noShowLabel', { booking: label })}>
+                <span aria-hidden="true">!</span>
+                {t(correcting ? 'day.correctToNoShow' : 'day.noShow')}
+              </Button>
+            </form>
+          ) : null}
         </div>
       ) : null}
       {canCancel ? (

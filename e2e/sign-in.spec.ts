@@ -11,8 +11,11 @@ test.describe('a resident registers, signs out and signs in again', () => {
     await page.getByLabel('密码').fill('short');
     await page.getByRole('button', { name: '注册' }).click();
     await expect(page.getByText('密码至少 8 位。')).toBeVisible();
+    // Consent is explicit: without the box ticked, registration is refused, in words.
+    await expect(page.getByText('请阅读并同意个人信息处理说明后再注册。')).toBeVisible();
 
     await page.getByLabel('密码').fill('a-good-password');
+    await page.getByLabel('我已阅读并同意以上个人信息处理说明').check();
     await page.getByLabel('居住的村（社区）（可选）').selectOption({ label: '树田社区' });
     await page.getByRole('button', { name: '注册' }).click();
     await expect(page).toHaveURL(/\/centres$/);
@@ -40,6 +43,7 @@ test.describe('a resident registers, signs out and signs in again', () => {
     await page.getByLabel('姓名').fill('王芳');
     await page.getByLabel('电子邮箱或手机号').fill('13800138000');
     await page.getByLabel('密码').fill('another-password');
+    await page.getByLabel('我已阅读并同意以上个人信息处理说明').check();
     await page.getByRole('button', { name: '注册' }).click();
     await expect(page.getByText('该电子邮箱或手机号已被注册。')).toBeVisible();
   });

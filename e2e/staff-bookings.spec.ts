@@ -90,6 +90,8 @@ test.beforeAll(async ({ request }) => {
 });
 
 test('staff require approval, then approve one request and reject another with a reason', async ({ page, request, browser }) => {
+  // Two browsers (staff and the resident) and many steps: more than a minute on a loaded machine.
+  test.slow();
   const room = rooms.at(-1)!;
   const [first, second] = residents as [Resident, Resident];
   try {

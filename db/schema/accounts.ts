@@ -27,13 +27,21 @@ export const users = pgTable(
     role: roleEnum().notNull(),
     disabled: boolean().notNull().default(false),
     homeCommunityId: uuid().references((): AnyPgColumn => communities.id),
+    /** 长辈版: larger text and targets, simpler pages; remembered per user. */
+    elderMode: boolean().notNull().default(false),
+    /** The privacy notice version the person agreed to at registration, and when. */
+    consentVersion: text(),
+    consentedAt: timestamp({ withTimezone: true }),
+    /** Set when the person deleted their account: personal fields are gone, the id stays for statistics. */
+    erasedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('users_email_key').on(t.email),
     uniqueIndex('users_mobile_key').on(t.mobile),
-    check('users_has_login', sql`${t.email} is not null or ${t.mobile} is not null`),
+    check('users_has_login', sql`${t.email} is not null or ${t.mobile} is not null or ${t.erasedAt} is not null`),
+    check('users_erased_blank', sql`${t.erasedAt} is null or (${t.email} is null and ${t.mobile} is null and ${t.homeCommunityId} is null and ${t.disabled})`),
     check('users_email_lowercase', sql`${t.email} = lower(${t.email})`),
     check('users_mobile_format', sql`${t.mobile} ~ '^1[0-9]{10}$'`),
     check('users_name_not_blank', sql`length(btrim(${t.name})) > 0`),

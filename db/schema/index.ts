@@ -6,3 +6,4 @@ export * from './register';
 export * from './compliance';
 export * from './bookings';
 export * from './activities';
+export * from './security';

@@ -6,6 +6,7 @@ import { writeAudit } from '@/server/audit/write-audit';
 import type { RequestContext } from '@/server/auth/context';
 import { requireUser } from '@/server/auth/context';
 import { AppError } from '@/server/errors';
+import { logSecurityEvent } from '@/server/security/security-log';
 import { authenticate } from './authenticate';
 import type { CredentialsInput } from './schemas';
 
@@ -34,6 +35,7 @@ export async function issueApiToken(input: CredentialsInput, ctx: RequestContext
       after: { expiresAt: row.expiresAt },
       requestId: ctx.requestId,
     });
+    await logSecurityEvent({ kind: 'token_created', actorId: userId, clientAddress: ctx.clientAddress, detail: { tokenId: row.id }, requestId: ctx.requestId }, tx);
     return { token, expiresAt: new Date(row.expiresAt).toISOString() };
   });
 }
@@ -64,5 +66,6 @@ export async function revokeApiToken(ctx: RequestContext, token: string | null) 
       .returning({ id: apiTokens.id });
     if (!row) throw new AppError('not_found', 'Token not found');
     await writeAudit(tx, { actorId: actor.id, action: 'api_token.revoke', entity: 'api_token', entityId: row.id, requestId: ctx.requestId });
+    await logSecurityEvent({ kind: 'token_revoked', actorId: actor.id, clientAddress: ctx.clientAddress, detail: { tokenId: row.id }, requestId: ctx.requestId }, tx);
   });
 }

@@ -6,7 +6,7 @@ import { parseLogin } from './login';
 /** Inserts an account inside the caller's transaction; a login already in use is a field error. */
 export async function insertUser(
   tx: Executor,
-  values: { name: string; login: string; passwordHash: string; role: Role; homeCommunityId: string | null },
+  values: { name: string; login: string; passwordHash: string; role: Role; homeCommunityId: string | null; consentVersion?: string | null; elderMode?: boolean },
 ) {
   const login = parseLogin(values.login);
   if (!login) throw new AppError('validation', 'Invalid login', { fieldErrors: { login: ['login_invalid'] } });
@@ -20,6 +20,9 @@ export async function insertUser(
         passwordHash: values.passwordHash,
         role: values.role,
         homeCommunityId: values.homeCommunityId,
+        consentVersion: values.consentVersion ?? null,
+        consentedAt: values.consentVersion ? new Date() : null,
+        elderMode: values.elderMode ?? false,
       })
       .returning({ id: users.id, role: users.role, homeCommunityId: users.homeCommunityId });
     if (!user) throw new Error('user insert returned nothing');

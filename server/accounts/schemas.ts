@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PRIVACY_NOTICE_VERSION } from '@/server/privacy/notice';
 import { roleEnum } from '@/db/schema/enums';
 import { parseLogin } from './login';
 
@@ -20,6 +21,12 @@ export const registerSchema = z
     login: loginSchema,
     password: passwordSchema,
     communityId: uuidSchema.optional(),
+    /**
+     * The person agreed to the privacy notice (PIPL art. 14). Required by the web form; API clients
+     * show the notice themselves and send it with the version they showed.
+     */
+    consent: z.literal(true, 'consent_required').optional(),
+    consentVersion: z.literal(PRIVACY_NOTICE_VERSION, 'consent_version_outdated').optional(),
   })
   .meta({ id: 'RegisterRequest' });
 export type RegisterInput = z.infer<typeof registerSchema>;

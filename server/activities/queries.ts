@@ -6,6 +6,7 @@ import { requireRole, requireUser, type Actor, type RequestContext } from '@/ser
 import { canManageCommunity } from '@/server/auth/policy';
 import { shanghaiInstant, toShanghaiIso } from '@/server/bookings/shanghai-time';
 import { AppError } from '@/server/errors';
+import { maskMobile } from '@/server/privacy/mask';
 import type { ActivityQuery, ActivityView, RosterEntry, SessionView } from './schemas';
 import { signupRefusal } from './signups';
 
@@ -169,11 +170,6 @@ export async function listMySignups(ctx: RequestContext, now = new Date()) {
     session: toSessionView(r.session),
     upcoming: r.session.startsAt > now,
   }));
-}
-
-/** 138****5678: enough for staff to recognise a caller, not enough to copy. */
-export function maskMobile(mobile: string | null): string | null {
-  return mobile ? `${mobile.slice(0, 3)}****${mobile.slice(-4)}` : null;
 }
 
 /** A session's roster for its community's staff: places in sign-up order, then the waitlist. */

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { staffAssignments, users, type Role } from '@/db/schema';
 import { AppError } from '@/server/errors';
+import { logSecurityEvent } from '@/server/security/security-log';
 
 /**
  * Who is asking, as the adapter (page, action, API handler) authenticated them: a claim only.
@@ -34,7 +35,10 @@ export async function requireUser(ctx: RequestContext): Promise<Actor> {
 
 export async function requireRole(ctx: RequestContext, ...roles: Role[]): Promise<Actor> {
   const actor = await requireUser(ctx);
-  if (!roles.includes(actor.role)) throw new AppError('forbidden', 'Not allowed for this account');
+  if (!roles.includes(actor.role)) {
+    await logSecurityEvent({ kind: 'permission_refused', actorId: actor.id, clientAddress: ctx.clientAddress, detail: { role: actor.role, required: roles.join(',') }, requestId: ctx.requestId });
+    throw new AppError('forbidden', 'Not allowed for this account');
+  }
   return actor;
 }
 

@@ -4,6 +4,7 @@ import { bookingRules, bookings, closures, communities, facilities, occupancies,
 import { requireRole, type Actor, type RequestContext } from '@/server/auth/context';
 import { canManageCommunity } from '@/server/auth/policy';
 import { AppError } from '@/server/errors';
+import { maskMobile } from '@/server/privacy/mask';
 import { occupancyRange } from './occupancy-range';
 import { DEFAULT_BOOKING_RULES } from './room-context';
 import { addDays, shanghaiDate, shanghaiInstant, toShanghaiIso } from './shanghai-time';
@@ -18,12 +19,6 @@ const NO_COMMUNITY = '00000000-0000-0000-0000-000000000000';
 function mine(actor: Actor, column: typeof bookings.communityId | typeof facilities.communityId | typeof closures.communityId): SQL {
   if (actor.role === 'admin') return sql`true`;
   return inArray(column, actor.communityIds.length > 0 ? actor.communityIds : [NO_COMMUNITY]);
-}
-
-/** 13800138000 → 138****8000: enough for the front desk to match a person, no more. */
-export function maskMobile(mobile: string | null): string | null {
-  if (!mobile) return null;
-  return mobile.length >= 7 ? `${mobile.slice(0, 3)}****${mobile.slice(-4)}` : '****';
 }
 
 const inUse = (today: string) => or(isNull(spaces.retiredOn), sql`${spaces.retiredOn} > ${today}::date`);

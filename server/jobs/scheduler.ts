@@ -1,3 +1,4 @@
+import { purgeSecurityLog } from '@/server/security/retention';
 import { runBookingJobs } from './booking-jobs';
 
 const INTERVAL_MS = Number(process.env.LINLI_JOBS_INTERVAL_MS ?? 60_000);
@@ -9,6 +10,8 @@ const INTERVAL_MS = Number(process.env.LINLI_JOBS_INTERVAL_MS ?? 60_000);
 export function startJobScheduler() {
   const tick = () => {
     runBookingJobs().catch((error) => console.error('[jobs] booking jobs failed', error));
+    // Deleting what is past its retention is idempotent: two instances at once delete it once.
+    purgeSecurityLog().catch((error) => console.error('[jobs] security log purge failed', error));
   };
   const timer = setInterval(tick, INTERVAL_MS);
   timer.unref();

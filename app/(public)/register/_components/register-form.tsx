@@ -4,13 +4,15 @@ import { useEffect, useRef } from 'react';
 import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import { Alert } from '@/components/ui/alert';
+import Link from 'next/link';
+import { CheckboxField } from '@/components/register/checkbox-field';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { CommunityPicker, type TownChoice } from '@/components/registry/community-picker';
 import { useFormAction } from '@/components/ui/use-form-action';
 import { registerAction } from '../actions';
 
-
+/** Registration with the privacy notice and an explicit consent box (PIPL art. 14, 17). */
 export function RegisterForm({ towns }: { towns: TownChoice[] }) {
   const t = useTranslations();
   const { state, onSubmit, pending } = useFormAction(registerAction);
@@ -52,6 +54,23 @@ export function RegisterForm({ towns }: { towns: TownChoice[] }) {
         towns={towns}
         errors={field('communityId')}
       />
+      <section aria-labelledby="consent-heading" className="space-y-2 rounded-md border border-slate-400 bg-slate-50 p-4">
+        <h2 id="consent-heading" className="text-lg font-bold">
+          {t('privacy.noticeHeading')}
+        </h2>
+        <ul className="list-disc space-y-1 pl-5">
+          <li>{t('privacy.noticeWhat')}</li>
+          <li>{t('privacy.noticeWhy')}</li>
+          <li>{t('privacy.noticeWho')}</li>
+          <li>{t('privacy.noticeRights')}</li>
+        </ul>
+        <p>
+          <Link href="/privacy" className="font-medium underline">
+            {t('privacy.readFull')}
+          </Link>
+        </p>
+        <CheckboxField id="consent" name="consent" value="yes" label={t('privacy.consentLabel')} errors={field('consent')} required />
+      </section>
       <Button type="submit" disabled={pending || state?.ok} className="w-full">
         {t('auth.registerButton')}
       </Button>

@@ -36,7 +36,7 @@ export async function CentreFacilities({ facilities, level = 2 }: { facilities: 
             {rooms.length > 0 ? (
               <div>
                 <p className="mb-2 font-medium">{t('bookableRooms')}</p>
-                <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+                <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3 elder:grid-cols-1!">
                   {rooms.map((room) => (
                     <li key={room.id} className="flex flex-col gap-2 rounded-md border border-slate-300 p-4">
                       <RoomHeading className="text-lg font-semibold">{room.name}</RoomHeading>

@@ -43,7 +43,7 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
     <div>
       <PageHeader title={t('heading')} intro={t('intro')} />
       {!parsed.success ? <Alert tone="error">{parsed.error.issues.map((issue) => (tValidation.has(issue.message) ? tValidation(issue.message) : tValidation('invalid'))).join(' ')}</Alert> : null}
-      <form method="get" role="search" aria-label={t('filters')} className="mb-6 grid gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_1fr_1fr_auto_auto] lg:items-end">
+      <form method="get" role="search" aria-label={t('filters')} className="mb-6 grid gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_1fr_1fr_auto_auto] lg:items-end elder:grid-cols-1!">
         {query.community ? <input type="hidden" name="community" value={query.community} /> : null}
         <div>
           <label htmlFor="activities-town" className="mb-1 block font-medium">
@@ -103,7 +103,7 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
         {t('count', { count: activities.length })}
       </p>
       {activities.length === 0 ? <p className="rounded-md bg-slate-50 p-4">{t('none')}</p> : null}
-      <ul className="grid gap-4 lg:grid-cols-2">
+      <ul className="grid gap-4 lg:grid-cols-2 elder:grid-cols-1!">
         {activities.map((activity) => {
           const next = activity.sessions[0]!;
           return (

@@ -18,7 +18,7 @@ export default async function MyActivitiesPage() {
   const upcoming = signups.filter((s) => s.upcoming && s.status !== 'cancelled');
   const past = signups.filter((s) => !s.upcoming);
   const list = (items: typeof signups) => (
-    <ul className="grid gap-3 lg:grid-cols-2">
+    <ul className="grid gap-3 lg:grid-cols-2 elder:grid-cols-1!">
       {items.map((item) => (
         <li key={item.signupId} className="space-y-1 rounded-lg border border-slate-300 p-4">
           <h3 className="text-lg font-bold">

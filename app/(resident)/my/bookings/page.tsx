@@ -40,7 +40,7 @@ export default async function MyBookingsPage() {
             </Link>
           </div>
         ) : (
-          <ul className="grid gap-4 lg:grid-cols-2">
+          <ul className="grid gap-4 lg:grid-cols-2 elder:grid-cols-1!">
             {upcoming.map((booking) => {
               const active = ACTIVE.has(booking.status);
               const cutoff = cutoffs[booking.roomId] ?? 0;
@@ -85,7 +85,7 @@ export default async function MyBookingsPage() {
         {past.length === 0 ? (
           <p className="rounded-md bg-slate-50 p-4">{t('noPast')}</p>
         ) : (
-          <ul className="grid gap-4 lg:grid-cols-2">
+          <ul className="grid gap-4 lg:grid-cols-2 elder:grid-cols-1!">
             {past.map((booking) => (
               <li key={booking.id}>
                 <BookingCard booking={booking} />
@@ -95,7 +95,8 @@ export default async function MyBookingsPage() {
         )}
       </section>
 
-      <section aria-labelledby="feed" className="space-y-4">
+      {/* A calendar subscription is not essential: 长辈版 leaves it out. */}
+      <section aria-labelledby="feed" className="space-y-4 elder:hidden">
         <h2 id="feed" className="text-xl font-bold">
           {t('feedHeading')}
         </h2>

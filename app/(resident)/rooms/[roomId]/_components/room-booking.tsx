@@ -126,7 +126,7 @@ export function RoomBooking({ room, schedule, initialDay, today, canBook }: { ro
   return (
     <div className="space-y-6">
       {/* Desktop and tablet: the whole week. */}
-      <div className="hidden overflow-x-auto sm:block">
+      <div className="hidden overflow-x-auto sm:block elder:hidden!">
         <table className="w-full min-w-[40rem] table-fixed border-separate border-spacing-0.5 text-center">
           <caption className="sr-only">{t('weekRange', { from: formatDay(format, noon(schedule.weekStart)), to: formatDay(format, noon(schedule.days[6]!.date)) })}</caption>
           <thead>
@@ -164,9 +164,9 @@ export function RoomBooking({ room, schedule, initialDay, today, canBook }: { ro
         </table>
       </div>
 
-      {/* Phone: one day at a time. */}
-      <div className="space-y-4 sm:hidden">
-        <div role="group" aria-label={t('dayTabs')} className="grid grid-cols-7 gap-1">
+      {/* Phone, and 长辈版 everywhere: one day at a time. */}
+      <div className="space-y-4 sm:hidden elder:block!">
+        <div role="group" aria-label={t('dayTabs')} className="grid grid-cols-7 gap-1 elder:grid-cols-4!">
           {schedule.days.map((d) => (
             <button
               key={d.date}

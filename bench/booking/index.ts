@@ -423,11 +423,18 @@ export const bookingBenchmark: Benchmark = {
     const endLoad = loadAverage();
 
     // The tables.
-    const throughputHeader = ['measurement', 'clients', 'answered', 'rate', 'p50', 'p99', 'API ÷ SQL', 'note'];
-    const sqlRate = (clients: number) => levels.find((l) => l.side === 'sql' && l.result.clients === clients)?.result.okPerSecond ?? null;
+    const throughputHeader = ['measurement', 'clients', 'answered', 'rate', 'p50', 'p99', 'API ÷ SQL', 'CPU / request', 'SQL ÷ API CPU', 'note'];
+    const sqlLevel = (clients: number) => levels.find((l) => l.side === 'sql' && l.result.clients === clients);
     const share = (level: Level) => {
-      const base = sqlRate(level.result.clients);
+      const base = sqlLevel(level.result.clients)?.result.okPerSecond;
       return base ? level.result.okPerSecond / base : null;
+    };
+    // What the API's rate would be beside the SQL's if each had the CPUs to itself: the inverse
+    // ratio of the CPU each spends per request (server, PostgreSQL and load client together).
+    const cpuShare = (level: Level) => {
+      const base = sqlLevel(level.result.clients);
+      const own = totalCpu(level);
+      return base && own && totalCpu(base) ? totalCpu(base)! / own : null;
     };
     const throughputRows = levels.map((level) => {
       const r = level.result;
@@ -441,6 +448,8 @@ export const bookingBenchmark: Benchmark = {
         r.latency ? formatMs(r.latency.median) : '–',
         r.latency ? formatMs(r.latency.p99) : '–',
         level.side === 'api' && s !== null ? percent(s) : '',
+        totalCpu(level) === null ? '–' : formatMs(totalCpu(level)!),
+        level.side === 'api' && cpuShare(level) !== null ? percent(cpuShare(level)!) : '',
         levelNote(level),
       ];
     });
@@ -480,6 +489,12 @@ export const bookingBenchmark: Benchmark = {
         `API rate at least ${percent(TARGET_SHARE)} of the direct-SQL rate (aim ${percent(AIM_SHARE)}): ` +
           shares.map((s) => `${s.clients} client${s.clients === 1 ? '' : 's'} ${s.share === null ? 'not measured' : `${percent(s.share)} (${s.share >= AIM_SHARE ? 'met, and the aim' : verdict(s.share >= TARGET_SHARE)})`}`).join('; ') + '.',
       );
+      const cpuShares = apiLevels.map((l) => cpuShare(l)).filter((x): x is number => x !== null);
+      if (cpuShares.length > 0) {
+        targets.push(
+          `By CPU per request, whatever else the machine ran: the API spends ${(1 / Math.max(...cpuShares)).toFixed(0)}–${(1 / Math.min(...cpuShares)).toFixed(0)}× the direct SQL's CPU for a booking, so with the cores to itself it would reach ${percent(Math.min(...cpuShares))}–${percent(Math.max(...cpuShares))} of the SQL rate.`,
+        );
+      }
       const at10 = apiLevels.find((l) => l.result.clients === 10)?.result.latency?.p99 ?? null;
       targets.push(`API p99 under ${formatMs(TARGET_P99_AT_10_MS)} at 10 clients: ${at10 === null ? 'not measured' : `${verdict(at10 < TARGET_P99_AT_10_MS)} (${formatMs(at10)})`}.`);
       const failures = apiLevels.filter((l) => l.result.ok !== Object.values(l.result.outcomes).reduce((a, b) => a + b, 0));
@@ -574,6 +589,12 @@ function outcomesText(result: ClosedLoopResult): string {
     .join(', ');
 }
 
+/** CPU ms per request of the server, PostgreSQL and the load client together, or null when unknown. */
+function totalCpu(level: Level): number | null {
+  if (level.cpu.postgres === null || (level.side === 'api' && level.cpu.server === null)) return null;
+  return (level.cpu.server ?? 0) + level.cpu.postgres + level.cpu.client;
+}
+
 function levelNote(level: Level): string {
   const cpu = level.cpu;
   const parts = [
@@ -581,7 +602,7 @@ function levelNote(level: Level): string {
     cpu.postgres !== null ? `PostgreSQL ${cpu.postgres.toFixed(1)}` : null,
     `client ${cpu.client.toFixed(2)}`,
   ].filter(Boolean);
-  const notes = [`CPU ms per request: ${parts.join(', ')}`];
+  const notes = [`CPU ms: ${parts.join(', ')}`];
   const answered = Object.values(level.result.outcomes).reduce((a, b) => a + b, 0);
   if (level.result.ok !== answered) notes.push(outcomesText(level.result));
   if (level.result.ranOut) notes.push('ran out of slots or residents');

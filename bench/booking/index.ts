@@ -75,6 +75,8 @@ interface LatencyLine {
   key: string;
   label: string;
   result: Measured;
+  /** CPU ms per timed call, by process tree; server only for the API. */
+  cpu: { server: number | null; postgres: number | null; client: number } | null;
   note?: string;
 }
 
@@ -234,10 +236,31 @@ export const bookingBenchmark: Benchmark = {
         from occupancies where space_id = ${busyRoom} and during && tstzrange(${weekFrom.toISOString()}::timestamptz, ${weekTo.toISOString()}::timestamptz, '[)')`;
     ctx.log(`\n(c) Week availability of one room (${monday} to ${addDays(monday, 6)}, ${week!.busy} busy hours) with ${formatCount(week!.total)} bookings in the table; load average ${loadAverage()}:`);
     const latencyLines: LatencyLine[] = [];
+    const cpuNow = (withServer: boolean) => ({
+      server: server && withServer ? processTreeCpuMs(server.pid) : null,
+      postgres: postmasterPid ? processTreeCpuMs(postmasterPid) : null,
+      client: ownCpuMs(),
+    });
     const timeLatency = async (key: string, label: string, work: () => Promise<unknown>, note?: () => string | undefined) => {
       ctx.log(`  ${label} …`);
-      const result = await measure(work, availabilityRuns);
-      const line = { key, label, result, note: note?.() };
+      // Warm-ups first, outside the CPU readings (the first calls open connections and compile).
+      try {
+        for (let i = 0; i < availabilityRuns.warmup; i++) await work();
+      } catch {
+        // measure() below meets the same error and reports it
+      }
+      let calls = 0;
+      const before = cpuNow(key.endsWith('.api'));
+      const result = await measure(() => (calls++, work()), { ...availabilityRuns, warmup: 0 });
+      const after = cpuNow(key.endsWith('.api'));
+      const per = (a: number | null, b: number | null) => (a === null || b === null || calls === 0 ? null : (b - a) / calls);
+      const line: LatencyLine = {
+        key,
+        label,
+        result,
+        cpu: { server: per(before.server, after.server), postgres: per(before.postgres, after.postgres), client: per(before.client, after.client)! },
+        note: note?.(),
+      };
       latencyLines.push(line);
       ctx.log(`    ${describeLatency(line)}`);
     };
@@ -453,7 +476,7 @@ export const bookingBenchmark: Benchmark = {
         levelNote(level),
       ];
     });
-    const latencyHeader = ['measurement', 'runs', 'p50', 'p99', 'max', '÷ SQL p50', 'note'];
+    const latencyHeader = ['measurement', 'runs', 'p50', 'p99', 'max', '÷ SQL p50', 'CPU / request', 'note'];
     const sqlP50 = latencyLines.find((l) => l.key === 'availability.sql')?.result.summary?.median ?? null;
     const latencyRows = latencyLines.map((line) => {
       const s = line.result.summary;
@@ -464,7 +487,8 @@ export const bookingBenchmark: Benchmark = {
         s ? formatMs(s.p99) : '–',
         s ? formatMs(s.max) : '–',
         s && sqlP50 ? `${(s.median / sqlP50).toFixed(1)}×` : '–',
-        [line.note, line.result.error ? `error: ${line.result.error}` : undefined].filter(Boolean).join('; '),
+        line.cpu && line.cpu.postgres !== null ? formatMs((line.cpu.server ?? 0) + line.cpu.postgres + line.cpu.client) : '–',
+        [line.note, line.cpu ? cpuText(line.cpu) : undefined, line.result.error ? `error: ${line.result.error}` : undefined].filter(Boolean).join('; '),
       ];
     });
     if (contest) {
@@ -475,6 +499,7 @@ export const bookingBenchmark: Benchmark = {
         s ? formatMs(s.median) : '–',
         s ? formatMs(s.p99) : '–',
         s ? formatMs(s.max) : '–',
+        '–',
         '–',
         `${contest.summary}; ${contest.withAlternatives} of the slot-taken answers list alternatives`,
       ]);
@@ -595,14 +620,17 @@ function totalCpu(level: Level): number | null {
   return (level.cpu.server ?? 0) + level.cpu.postgres + level.cpu.client;
 }
 
-function levelNote(level: Level): string {
-  const cpu = level.cpu;
+function cpuText(cpu: { server: number | null; postgres: number | null; client: number }): string {
   const parts = [
     cpu.server !== null ? `server ${cpu.server.toFixed(1)}` : null,
     cpu.postgres !== null ? `PostgreSQL ${cpu.postgres.toFixed(1)}` : null,
     `client ${cpu.client.toFixed(2)}`,
   ].filter(Boolean);
-  const notes = [`CPU ms: ${parts.join(', ')}`];
+  return `CPU ms: ${parts.join(', ')}`;
+}
+
+function levelNote(level: Level): string {
+  const notes = [cpuText(level.cpu)];
   const answered = Object.values(level.result.outcomes).reduce((a, b) => a + b, 0);
   if (level.result.ok !== answered) notes.push(outcomesText(level.result));
   if (level.result.ranOut) notes.push('ran out of slots or residents');
@@ -619,7 +647,7 @@ function describeLevel(level: Level): string {
 function describeLatency(line: LatencyLine): string {
   const s = line.result.summary;
   const figures = s ? `n=${s.n} p50 ${formatMs(s.median)}, p99 ${formatMs(s.p99)}, max ${formatMs(s.max)}` : 'no figures';
-  return [figures, line.note, line.result.error ? `error: ${line.result.error}` : undefined].filter(Boolean).join('; ');
+  return [figures, line.note, line.cpu ? cpuText(line.cpu) : undefined, line.result.error ? `error: ${line.result.error}` : undefined].filter(Boolean).join('; ');
 }
 
 function describeRows(rows: BookingRowCounts): string {

@@ -5,9 +5,10 @@
  * run. A watchdog ends the run after BENCH_TIMEOUT_MINUTES (default 90), cleaning up first.
  */
 import type { Benchmark } from './lib/benchmark';
+import { bookingBenchmark } from './booking/index';
 import { complianceBenchmark } from './compliance/index';
 
-const BENCHMARKS: Benchmark[] = [complianceBenchmark];
+const BENCHMARKS: Benchmark[] = [complianceBenchmark, bookingBenchmark];
 
 const cleanups: (() => Promise<void>)[] = [];
 let cleaning: Promise<void> | null = null;

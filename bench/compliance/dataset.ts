@@ -1,4 +1,5 @@
 import type { Sql } from 'postgres';
+import { BENCH_RAND_SQL, restoreConstraints, rowTriggers, saveAndDropConstraints, type SavedDefinitions } from '../lib/bulk-load';
 
 /**
  * The national dataset, generated inside PostgreSQL (generate_series, INSERT … SELECT) so that
@@ -50,10 +51,7 @@ function datasetSteps(size: DatasetSize): { before: Step[]; bulk: Step[]; after:
   const steps: Step[] = [
     {
       label: 'helpers',
-      sql: `
-        create or replace function bench_rand(key bigint, salt int) returns double precision
-          language sql immutable parallel safe
-          as $$ select (hashint8extended(key, salt) & 2147483647)::float8 / 2147483648.0 $$`,
+      sql: BENCH_RAND_SQL,
     },
     {
       label: 'towns',
@@ -260,43 +258,6 @@ export async function countRows(sql: Sql): Promise<RowCounts> {
   };
 }
 
-interface SavedDefinitions {
-  keys: { table: string; name: string; definition: string }[];
-  indexes: string[];
-  foreignKeys: { table: string; name: string; definition: string }[];
-}
-
-/**
- * pg_restore's order: load the rows, then build each index once by sorting and check each foreign
- * key with one join, instead of maintaining five indexes and a trigger per inserted row (ten
- * times slower here). Every definition is read from the catalog and put back unchanged, under
- * its own name, and each foreign key is validated over all the rows.
- */
-async function saveAndDropConstraints(sql: Sql): Promise<SavedDefinitions> {
-  const keys = await sql<{ table: string; name: string; definition: string }[]>`
-    select conrelid::regclass::text as table, conname as name, pg_get_constraintdef(oid) as definition
-      from pg_constraint where contype in ('p', 'u') and conrelid::regclass::text = any(${BULK_TABLES})`;
-  const foreignKeys = await sql<{ table: string; name: string; definition: string }[]>`
-    select conrelid::regclass::text as table, conname as name, pg_get_constraintdef(oid) as definition
-      from pg_constraint
-     where contype = 'f' and (conrelid::regclass::text = any(${BULK_TABLES}) or confrelid::regclass::text = any(${BULK_TABLES}))`;
-  const indexes = await sql<{ name: string; definition: string }[]>`
-    select indexrelid::regclass::text as name, pg_get_indexdef(indexrelid) as definition
-      from pg_index i
-     where indrelid::regclass::text = any(${BULK_TABLES})
-       and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)`;
-  for (const fk of foreignKeys) await sql.unsafe(`alter table ${fk.table} drop constraint "${fk.name}"`);
-  for (const key of keys) await sql.unsafe(`alter table ${key.table} drop constraint "${key.name}"`);
-  for (const index of indexes) await sql.unsafe(`drop index "${index.name}"`);
-  return { keys, indexes: indexes.map((index) => index.definition), foreignKeys };
-}
-
-async function restoreConstraints(sql: Sql, saved: SavedDefinitions) {
-  for (const key of saved.keys) await sql.unsafe(`alter table ${key.table} add constraint "${key.name}" ${key.definition}`);
-  for (const definition of saved.indexes) await sql.unsafe(definition);
-  for (const fk of saved.foreignKeys) await sql.unsafe(`alter table ${fk.table} add constraint "${fk.name}" ${fk.definition}`);
-}
-
 /**
  * Generates the dataset into a freshly migrated database; `onStep` hears each step's duration.
  * Returns the row triggers that did not fire during the bulk load (session_replication_role =
@@ -313,12 +274,8 @@ export async function generateDataset(sql: Sql, size: DatasetSize, onStep: (labe
   await sql.unsafe(`set work_mem = '512MB'; set maintenance_work_mem = '2GB'`);
   for (const step of before) await timed(step.label, () => sql.unsafe(step.sql));
   let saved: SavedDefinitions | undefined;
-  await timed('drop keys, indexes and foreign keys', async () => (saved = await saveAndDropConstraints(sql)));
-  const skipped = await sql<{ name: string }[]>`
-    select tgname || ' on ' || tgrelid::regclass::text as name
-      from pg_trigger
-     where not tgisinternal and tgrelid::regclass::text = any(${BULK_TABLES}) and (tgtype & 4) <> 0
-     order by 1`;
+  await timed('drop keys, indexes and foreign keys', async () => (saved = await saveAndDropConstraints(sql, BULK_TABLES)));
+  const skipped = await rowTriggers(sql, BULK_TABLES);
   await sql.unsafe('set session_replication_role = replica');
   for (const step of bulk) await timed(step.label, () => sql.unsafe(step.sql));
   await sql.unsafe('reset session_replication_role');
@@ -327,5 +284,5 @@ export async function generateDataset(sql: Sql, size: DatasetSize, onStep: (labe
   await timed('vacuum analyze', () => sql.unsafe('vacuum (analyze)'));
   await timed('checkpoint', () => sql.unsafe('checkpoint'));
   await sql.unsafe('reset work_mem; reset maintenance_work_mem');
-  return skipped.map((trigger) => trigger.name);
+  return skipped;
 }

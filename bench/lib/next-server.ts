@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { cp, mkdir, rm, symlink } from 'node:fs/promises';
 import os from 'node:os';
@@ -156,6 +157,8 @@ export async function prepareBuild(
 
 export interface NextServer {
   url: string;
+  /** The `next start` process (its CPU time is read with bench/lib/cpu.ts). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -204,7 +207,7 @@ export async function startNextServer(
         15_000,
         'GET /api/v1/openapi.json',
       );
-      if (ok) return { url, stop };
+      if (ok) return { url, pid: child.pid!, stop };
     } catch {
       // not listening yet
     }
@@ -226,6 +229,57 @@ export async function timedGet(url: string, token: string, timeoutMs: number): P
     bytes += value.byteLength;
   }
   return { status: response.status, bytes, ms: performance.now() - t0 };
+}
+
+/**
+ * A keep-alive connection pool for timedRequest: `sockets` connections at most, kept open
+ * between requests as a real client's would be.
+ */
+export function keepAliveAgent(sockets: number): http.Agent {
+  return new http.Agent({ keepAlive: true, maxSockets: sockets, maxFreeSockets: sockets });
+}
+
+export interface TimedResponse {
+  status: number;
+  body: string;
+  ms: number;
+}
+
+/**
+ * One request through node:http on a keep-alive agent, the body read as text. Lighter on the
+ * client than fetch: under load the client shares the CPUs with the server and the database,
+ * and every millisecond it spends is one the server does not get. Rejects on a network error or
+ * when there is no complete answer within `timeoutMs`.
+ */
+export function timedRequest(
+  method: 'GET' | 'POST',
+  url: string,
+  options: { agent: http.Agent; timeoutMs: number; token?: string; body?: unknown },
+): Promise<TimedResponse> {
+  const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
+  const headers: Record<string, string | number> = { accept: 'application/json' };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  if (payload !== undefined) {
+    headers['content-type'] = 'application/json';
+    headers['content-length'] = Buffer.byteLength(payload);
+  }
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const request = http.request(url, { method, agent: options.agent, headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), ms: performance.now() - t0 }));
+      response.on('error', reject);
+    });
+    request.setTimeout(options.timeoutMs, () => request.destroy(new Error(`${method} ${url}: no answer within ${Math.round(options.timeoutMs / 1000)} s`)));
+    request.on('error', reject);
+    request.end(payload);
+  });
+}
+
+/** POST of a JSON body with a bearer token (see timedRequest). */
+export function timedPost(url: string, token: string, body: unknown, options: { agent: http.Agent; timeoutMs: number }): Promise<TimedResponse> {
+  return timedRequest('POST', url, { ...options, token, body });
 }
 
 /** Rejects when `promise` has not settled within `ms`: a hung request must not hang the run. */

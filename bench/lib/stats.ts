@@ -4,15 +4,22 @@ export interface Summary {
   min: number;
   median: number;
   p95: number;
+  p99: number;
+  max: number;
   samples: number[];
+}
+
+/** The nearest-rank q-quantile (0 < q ≤ 1) of samples already sorted in ascending order. */
+export function percentile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) throw new Error('percentile of no samples');
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
 }
 
 export function summarize(samples: number[]): Summary {
   const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
   const mid = sorted.length / 2;
   const median = sorted.length % 2 === 1 ? sorted[Math.floor(mid)]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-  return { n: sorted.length, min: sorted[0]!, median, p95: at(0.95), samples };
+  return { n: sorted.length, min: sorted[0]!, median, p95: percentile(sorted, 0.95), p99: percentile(sorted, 0.99), max: sorted[sorted.length - 1]!, samples };
 }
 
 export function formatMs(ms: number): string {

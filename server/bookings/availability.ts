@@ -41,15 +41,23 @@ function overlaps(a: Interval, b: Interval) {
 
 /** Every bookable slot of `minutes` in [from, to): on the slot grid, open, free and within the rules. */
 export function freeSlots(room: RoomContext, busy: Interval[], from: Date, to: Date, minutes: number, now: Date): Interval[] {
+  // Instants as numbers, once: every slot is compared with every busy interval, and comparing
+  // Date objects converts both sides on each comparison (most of the time of a week's view).
+  const taken = busy.map((interval) => [interval.startsAt.getTime(), interval.endsAt.getTime()] as const);
+  const fromMs = from.getTime();
+  const toMs = to.getTime();
   const slots: Interval[] = [];
   for (let date = shanghaiDate(from); shanghaiInstant(date, 0) < to; date = addDays(date, 1)) {
     const hours = room.openingHours[String(shanghaiWeekday(shanghaiInstant(date, 720))) as keyof typeof room.openingHours];
     if (!hours) continue;
-    for (let minute = minutesOf(hours.opens); minute + minutes <= minutesOf(hours.closes); minute += room.rules.slotMinutes) {
-      const slot = { startsAt: shanghaiInstant(date, minute), endsAt: shanghaiInstant(date, minute + minutes) };
-      if (slot.startsAt < from || slot.endsAt > to) continue;
+    const closes = minutesOf(hours.closes);
+    for (let minute = minutesOf(hours.opens); minute + minutes <= closes; minute += room.rules.slotMinutes) {
+      const start = shanghaiInstant(date, minute).getTime();
+      const end = start + minutes * 60_000;
+      if (start < fromMs || end > toMs) continue;
+      if (taken.some(([busyFrom, busyTo]) => busyFrom < end && start < busyTo)) continue;
+      const slot = { startsAt: new Date(start), endsAt: new Date(end) };
       if (checkBookingRules(room, slot.startsAt, slot.endsAt, 1, now)) continue;
-      if (busy.some((interval) => overlaps(interval, slot))) continue;
       slots.push(slot);
     }
   }
@@ -76,9 +84,9 @@ export function intervalView(interval: Interval) {
  * room's minimum duration) between two instants. Public: it reveals no one's identity.
  */
 export async function getAvailability(roomId: string, from: Date, to: Date, now = new Date()) {
-  const room = await loadRoomContext(db, roomId);
+  // Both at once, on two of the pool's connections: the week's occupancies do not depend on the room's rules.
+  const [room, busy] = await Promise.all([loadRoomContext(db, roomId), loadBusy(db, roomId, from, to)]);
   if (!room) throw new AppError('not_found', 'Room not found');
-  const busy = await loadBusy(db, roomId, from, to);
   return {
     roomId,
     roomName: room.roomName,

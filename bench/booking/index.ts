@@ -4,7 +4,6 @@
  * week of availability with 1,000,000 bookings in the table. See bench/README.md ("booking").
  */
 import { randomBytes } from 'node:crypto';
-import type http from 'node:http';
 import postgres from 'postgres';
 import { migrateDatabase } from '../../db/migrate';
 import { addDays, shanghaiDate, shanghaiInstant, shanghaiWeekday, toShanghaiIso } from '../../server/bookings/shanghai-time';

@@ -20,6 +20,7 @@ export const ROLE_LINKS: Record<Role, { href: string; label: string }[]> = {
     { href: '/admin/accounts', label: 'accounts' },
     { href: '/admin/communities', label: 'communities' },
     { href: '/admin/rule-sets', label: 'ruleSets' },
+    { href: '/admin/security-log', label: 'securityLog' },
     { href: '/audit', label: 'compliance' },
   ],
 };

@@ -11,10 +11,15 @@ export async function elderModeCookie(): Promise<boolean> {
   return (await cookies()).get(ELDER_MODE_COOKIE)?.value === '1';
 }
 
-/** Elder mode for this request: the signed-in person's saved choice, else this browser's. */
+/**
+ * Elder mode for this request: on when this browser or the signed-in account chose it. Switching
+ * while signed in sets both, so turning it off works; turning it on before signing in survives
+ * the sign-in; an account that chose it gets it on every device.
+ */
 export async function isElderMode(): Promise<boolean> {
+  if (await elderModeCookie()) return true;
   const actor = await getCurrentActor();
-  if (!actor) return elderModeCookie();
+  if (!actor) return false;
   const [row] = await db.select({ elderMode: users.elderMode }).from(users).where(eq(users.id, actor.id));
   return row?.elderMode ?? false;
 }

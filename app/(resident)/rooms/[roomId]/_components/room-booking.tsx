@@ -454,7 +454,7 @@ function BookingForm({ room, schedule, selection, purpose, attendees, focusReque
           </p>
         ) : null}
         <div className="flex flex-col gap-3 sm:flex-row">
-          <Button type="submit" disabled={pending} className="text-lg">
+          <Button type="submit" disabled={pending} className="text-lg" data-confirm-booking>
             {pending ? t('bookings.submitting') : t('bookings.confirm')}
           </Button>
           <Button variant="secondary" onClick={onClear}>

@@ -15,6 +15,7 @@ import { getDaySheet, listStaffFacilities } from '@/server/bookings/staff-querie
 import { isoDateSchema } from '@/server/common-schemas';
 import { isAppError } from '@/server/errors';
 import { DayBookingActions } from './_components/day-booking-actions';
+import { RevealMobile } from '@/components/privacy/reveal-mobile';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('staffBookings.day');
@@ -123,7 +124,11 @@ export default async function DaySheetPage({ searchParams }: { searchParams: Pro
                           </p>
                           <p className="mt-1">
                             <span className="font-medium">{entry.booking.residentName}</span>
-                            {entry.booking.residentMobile ? <span className="ml-2 text-muted tabular-nums">{entry.booking.residentMobile}</span> : null}
+                            {entry.booking.residentMobile ? (
+                              <span className="ml-2 text-muted">
+                                <RevealMobile masked={entry.booking.residentMobile} kind="booking" id={entry.booking.id} name={entry.booking.residentName} />
+                              </span>
+                            ) : null}
                           </p>
                           <p className="break-words">
                             {entry.booking.purpose}

@@ -10,6 +10,7 @@ import { sessionRoster } from '@/server/activities/queries';
 import { requirePageRole } from '@/server/auth/session';
 import { isAppError } from '@/server/errors';
 import { CheckIn } from './_components/check-in';
+import { RevealMobile } from '@/components/privacy/reveal-mobile';
 
 type Props = { params: Promise<{ sessionId: string }> };
 
@@ -68,7 +69,7 @@ export default async function SessionRosterPage({ params }: Props) {
               {roster.map((entry) => (
                 <tr key={entry.signupId} className="border-b border-slate-200 align-top">
                   <td className="px-3 py-2">{entry.name}</td>
-                  <td className="px-3 py-2">{entry.mobile ?? '—'}</td>
+                  <td className="px-3 py-2">{entry.mobile ? <RevealMobile masked={entry.mobile} kind="signup" id={entry.signupId} name={entry.name} /> : '—'}</td>
                   <td className="px-3 py-2 font-medium">{entry.status === 'waitlisted' ? t('waitingPosition', { position: entry.position ?? 0 }) : t(`signupStatus.${entry.status}`)}</td>
                   <td className="px-3 py-2">{canCheckIn && entry.status !== 'waitlisted' ? <CheckIn signupId={entry.signupId} name={entry.name} /> : null}</td>
                 </tr>

@@ -17,9 +17,13 @@ async function controlSizes(page: Page) {
         return style.visibility !== 'hidden' && style.display !== 'none' && box.width > 1 && box.height > 1 && !el.closest('.sr-only');
       })
       .map((el) => {
-        const box = el.getBoundingClientRect();
-        const label = (el.getAttribute('aria-label') ?? el.textContent ?? el.getAttribute('name') ?? el.tagName).trim().slice(0, 30);
-        return { label: `${el.tagName.toLowerCase()} "${label}"`, width: Math.round(box.width), height: Math.round(box.height) };
+        // A checkbox's target is the box together with its label: clicking either ticks it.
+        const label = el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio') ? (el.closest('label') ?? (el.id ? document.querySelector(`label[for="${el.id}"]`) : null)) : null;
+        const own = el.getBoundingClientRect();
+        const other = label?.getBoundingClientRect() ?? own;
+        const box = { width: Math.max(own.right, other.right) - Math.min(own.left, other.left), height: Math.max(own.bottom, other.bottom) - Math.min(own.top, other.top) };
+        const name = (el.getAttribute('aria-label') ?? el.textContent ?? el.getAttribute('name') ?? el.tagName).trim().slice(0, 30);
+        return { label: `${el.tagName.toLowerCase()} "${name}"`, width: Math.round(box.width), height: Math.round(box.height) };
       });
   });
 }

@@ -15,7 +15,7 @@ export function CheckboxField({ id, label, hint, errors, ...input }: { id: strin
           aria-invalid={errorId ? true : undefined}
           {...input}
         />
-        <label htmlFor={id} className="font-medium">
+        <label htmlFor={id} className="flex min-h-11 items-center font-medium">
           {label}
         </label>
       </div>

@@ -212,7 +212,7 @@ test.describe('the staff desk', () => {
     expect((await request.post(`/api/v1/sessions/${detail.sessions[0].id}/signups`, { headers: resident.headers })).status()).toBe(201);
 
     await page.getByRole('link', { name: /名单/ }).first().click();
-    await expect(page.getByRole('cell', { name: resident.name })).toBeVisible();
+    await expect(page.getByRole('cell', { name: resident.name, exact: true })).toBeVisible();
     await expect(page.locator('#main')).not.toContainText(resident.mobile);
     await expectAccessible(page);
     const download = page.waitForEvent('download');

@@ -120,7 +120,8 @@ test('staff require approval, then approve one request and reject another with a
     await expect(firstCard.getByText('已通过，已通知居民。')).toBeVisible();
     expect((await bookingAs(request, first, approved.id)).status).toBe('confirmed');
     // …and the resident reads it in their inbox, with the unread count in the header.
-    const residentContext = await browser.newContext();
+    // A context of their own, signed out: new contexts here would otherwise carry the staff session.
+    const residentContext = await browser.newContext({ storageState: { cookies: [], origins: [] } });
     const residentPage = await residentContext.newPage();
     await signIn(residentPage, first.mobile, first.password);
     await expect(residentPage).not.toHaveURL(/sign-in/);

@@ -17,6 +17,8 @@ export const securityLogQuerySchema = z.object({
 });
 export type SecurityLogQuery = z.infer<typeof securityLogQuerySchema>;
 
+export { securityEventKinds };
+
 const PAGE = 200;
 const actors = alias(users, 'actor');
 const subjects = alias(users, 'subject');

@@ -4,9 +4,8 @@ import { Alert } from '@/components/ui/alert';
 import { buttonClass } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
 import { PageHeader } from '@/components/ui/page-header';
-import { securityEventKinds } from '@/db/schema';
 import { requirePageRole } from '@/server/auth/session';
-import { searchSecurityLog, securityLogQuerySchema } from '@/server/security/queries';
+import { searchSecurityLog, securityEventKinds, securityLogQuerySchema } from '@/server/security/queries';
 import { securityLogRetentionDays } from '@/server/security/retention';
 
 export async function generateMetadata(): Promise<Metadata> {

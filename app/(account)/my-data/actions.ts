@@ -6,8 +6,11 @@ import { eraseMyAccount } from '@/server/privacy/erase-my-account';
 
 export async function eraseAccountAction(_previous: FormResult | null, formData: FormData): Promise<FormResult> {
   const password = formData.get('password');
-  if (typeof password !== 'string' || password === '') return { ok: false, message: 'validation', fieldErrors: { password: ['password_required'] } };
-  if (formData.get('confirm') !== 'yes') return { ok: false, message: 'validation', fieldErrors: { confirm: ['erase_confirm_required'] } };
+  // Every missing piece is said at once, next to its field.
+  const fieldErrors: Record<string, string[]> = {};
+  if (typeof password !== 'string' || password === '') fieldErrors.password = ['password_required'];
+  if (formData.get('confirm') !== 'yes') fieldErrors.confirm = ['erase_confirm_required'];
+  if (typeof password !== 'string' || Object.keys(fieldErrors).length > 0) return { ok: false, message: 'validation', fieldErrors };
   try {
     await eraseMyAccount(await getRequestContext(), password);
     return { ok: true, message: 'erased' };

@@ -1,10 +1,21 @@
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
+import { PostgresJsSession } from 'drizzle-orm/postgres-js/session';
 import postgres, { type Sql } from 'postgres';
 import * as schema from './schema';
 
 export type Database = PostgresJsDatabase<typeof schema>;
 /** The executor a domain helper receives: the database or the transaction it runs in. */
 export type Executor = Database | Parameters<Parameters<Database['transaction']>[0]>[0];
+
+// drizzle-orm 0.45 asks postgres.js to prepare a query only when it was built with .prepare(name)
+// (drizzle-team/drizzle-orm#6096): every other query is parsed and planned afresh, with two round
+// trips. Preparing all of them lets postgres.js reuse each connection's statements; the benchmark
+// (bench/README.md, Booking) measured a third less CPU per booking. Remove once drizzle does it.
+const session = PostgresJsSession.prototype as unknown as { prepareQuery: (...args: unknown[]) => unknown };
+const prepareQuery = session.prepareQuery;
+session.prepareQuery = function (this: unknown, query: unknown, fields: unknown, name: unknown, ...rest: unknown[]) {
+  return prepareQuery.call(this, query, fields, name ?? '', ...rest);
+};
 
 // One pool per process, kept across hot reloads in development (T3's globalForDb).
 const globalForDb = globalThis as unknown as { linliDb?: { sql: Sql; db: Database } };

@@ -5,3 +5,4 @@ export * from './audit';
 export * from './register';
 export * from './compliance';
 export * from './bookings';
+export * from './compliance-history';

@@ -1,5 +1,5 @@
 import type { HouseholdBasis } from '@/db/schema/enums';
-import { divide, fromInteger, max, mulDiv, parseDecimal, SCALE, toNumber, truncated } from './decimal';
+import { divide, fromInteger, max, mulDiv, parseDecimal, SCALE, toNumber, truncated, type Decimal } from './decimal';
 import type { AggregateResult, CommunityFacts, ComplianceRow, InsufficientReason, Rule, RuleResult, RuleTally } from './types';
 
 // The definitions (docs/decisions/0002-compliance-definitions.md), as pure functions over the
@@ -39,20 +39,50 @@ function insufficient(rule: Rule, reason: InsufficientReason, base: Partial<Rule
   };
 }
 
+/** What a rule's evaluation needs that does not depend on the community: parsed once per report. */
+interface PreparedRule {
+  rule: Rule;
+  threshold: Decimal;
+  thresholdNumber: number;
+  perHousehold: boolean;
+}
+
+const thresholds = new Map<string, Decimal>();
+
+function prepare(rule: Rule): PreparedRule {
+  let threshold = thresholds.get(rule.threshold);
+  if (threshold === undefined) {
+    threshold = parseDecimal(rule.threshold);
+    thresholds.set(rule.threshold, threshold);
+  }
+  return {
+    rule,
+    threshold,
+    thresholdNumber: Number(rule.threshold),
+    perHousehold: rule.metric === 'indoor_area_per_100_households' || rule.metric === 'outdoor_area_per_100_households',
+  };
+}
+
+const NO_AREA = { area: 0n, activity: 0n, otherBasisSpaces: [] as string[] };
+
 export function evaluateRule(rule: Rule, facts: CommunityFacts, options: EvaluationOptions): RuleResult {
+  return evaluatePrepared(prepare(rule), facts, options, monthsBefore(options.asOf, options.staleAfterMonths));
+}
+
+/** `staleBefore`: a count dated before this day is stale (monthsBefore(asOf, staleAfterMonths)). */
+function evaluatePrepared(prepared: PreparedRule, facts: CommunityFacts, options: EvaluationOptions, staleBefore: string): RuleResult {
+  const { rule, threshold, perHousehold } = prepared;
   if (rule.metric === 'not_in_register') return insufficient(rule, 'not_in_register');
-  const threshold = parseDecimal(rule.threshold);
-  const area = facts.ruleAreas[rule.code] ?? { area: 0n, activity: 0n, otherBasisSpaces: [] };
-  const perHousehold = rule.metric === 'indoor_area_per_100_households' || rule.metric === 'outdoor_area_per_100_households';
+  const area = facts.ruleAreas[rule.code] ?? NO_AREA;
   const householdBasis = perHousehold ? (rule.householdBasis ?? options.householdBasis) : null;
   const count = householdBasis ? facts[householdBasis] : null;
   const counted = { householdBasis, households: count?.households ?? null, householdsAsOf: count?.asOf ?? null };
-  const stale = count ? count.asOf < monthsBefore(options.asOf, options.staleAfterMonths) : false;
+  const stale = count ? count.asOf < staleBefore : false;
 
   if (area.otherBasisSpaces.length > 0) {
     return insufficient(rule, 'measured_on_other_basis', { ...counted, stale, reasonDetail: area.otherBasisSpaces });
   }
-  const base = { rule: rule.code, threshold: Number(rule.threshold), reason: null, reasonDetail: null, areaBasis: rule.areaBasis, ...counted };
+  const base = { rule: rule.code, threshold: prepared.thresholdNumber, reason: null, reasonDetail: null, areaBasis: rule.areaBasis, ...counted };
 
   if (perHousehold) {
     if (!count) return insufficient(rule, 'no_household_count', counted);
@@ -96,23 +126,34 @@ export function evaluateRule(rule: Rule, facts: CommunityFacts, options: Evaluat
 }
 
 export function evaluateCommunity(rules: Rule[], facts: CommunityFacts, options: EvaluationOptions): ComplianceRow {
-  const chosen = facts[options.householdBasis];
-  return {
-    communityId: facts.communityId,
-    code: facts.code,
-    name: facts.name,
-    kind: facts.kind,
-    townCode: facts.townCode,
-    townNameZh: facts.townNameZh,
-    townNameEn: facts.townNameEn,
-    households: chosen?.households ?? null,
-    householdsAsOf: chosen?.asOf ?? null,
-    registeredHouseholds: facts.registered?.households ?? null,
-    residentHouseholds: facts.resident?.households ?? null,
-    hasComprehensiveCentre: facts.hasComprehensiveCentre,
-    indoorM2: toNumber(facts.indoorM2),
-    outdoorM2: toNumber(facts.outdoorM2),
-    results: rules.filter((rule) => rule.scope === 'community').map((rule) => evaluateRule(rule, facts, options)),
+  return communityEvaluator(rules, options)(facts);
+}
+
+/** evaluateCommunity for many communities: the rules are prepared once. */
+export function communityEvaluator(rules: Rule[], options: EvaluationOptions): (facts: CommunityFacts) => ComplianceRow {
+  const prepared = rules.filter((rule) => rule.scope === 'community').map(prepare);
+  const staleBefore = monthsBefore(options.asOf, options.staleAfterMonths);
+  return (facts) => {
+    const chosen = facts[options.householdBasis];
+    const results: RuleResult[] = new Array(prepared.length);
+    for (let i = 0; i < prepared.length; i++) results[i] = evaluatePrepared(prepared[i]!, facts, options, staleBefore);
+    return {
+      communityId: facts.communityId,
+      code: facts.code,
+      name: facts.name,
+      kind: facts.kind,
+      townCode: facts.townCode,
+      townNameZh: facts.townNameZh,
+      townNameEn: facts.townNameEn,
+      households: chosen?.households ?? null,
+      householdsAsOf: chosen?.asOf ?? null,
+      registeredHouseholds: facts.registered?.households ?? null,
+      residentHouseholds: facts.resident?.households ?? null,
+      hasComprehensiveCentre: facts.hasComprehensiveCentre,
+      indoorM2: toNumber(facts.indoorM2),
+      outdoorM2: toNumber(facts.outdoorM2),
+      results,
+    };
   };
 }
 

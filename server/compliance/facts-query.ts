@@ -33,14 +33,64 @@ function ruleColumns(rules: Rule[]): SQL[] {
     });
 }
 
+/** An area rule's columns in the facts queries: r{i}_area, r{i}_activity, r{i}_other. */
+function areaRules(rules: Rule[]): Rule[] {
+  return rules.filter((rule) => rule.scope === 'community' && AREA_METRICS.has(rule.metric));
+}
+
 /**
- * One query for the whole report: every community in scope with its household counts, whether it
- * has a comprehensive centre, and the areas each rule counts, all as of `asOf`. The definitions
- * are in docs/decisions/0002-compliance-definitions.md.
+ * The facts of every community in scope as of `scope.asOf`. The definitions are in
+ * docs/decisions/0002-compliance-definitions.md. When the history keeps what every rule counts
+ * (always, for the rule sets seeded), one row per community is read from compliance_history
+ * (docs/decisions/0003-compliance-history.md) and only communities with a space measured on
+ * another basis are computed from the register, for the spaces' names; otherwise everything is.
  */
 export async function queryCommunityFacts(executor: Executor, rules: Rule[], scope: FactsScope): Promise<CommunityFacts[]> {
-  const areaRules = rules.filter((rule) => rule.scope === 'community' && AREA_METRICS.has(rule.metric));
-  const rows = (await executor.execute(communityFactsSql(rules, scope))) as unknown as Record<string, unknown>[];
+  if (!historyCovers(rules)) return queryDirectFacts(executor, rules, scope);
+  const ruleList = areaRules(rules);
+  const rows = (await executor.execute(historyFactsSql(rules, scope))) as unknown as HistoryRow[];
+  const towns = await townNames(executor, rows);
+  const flagged: string[] = [];
+  const facts = rows.map((row): CommunityFacts => {
+    const town = towns.get(row.town_code);
+    let other = false;
+    const ruleAreas: CommunityFacts['ruleAreas'] = {};
+    for (let i = 0; i < ruleList.length; i++) {
+      if (row[`r${i}_other`] === true) other = true;
+      ruleAreas[ruleList[i]!.code] = { area: BigInt(row[`r${i}_area`] as string), activity: BigInt(row[`r${i}_activity`] as string), otherBasisSpaces: [] };
+    }
+    if (other) flagged.push(row.id);
+    return {
+      communityId: row.id,
+      code: row.code,
+      name: row.name,
+      kind: row.kind,
+      townCode: row.town_code,
+      townNameZh: town?.nameZh ?? '',
+      townNameEn: town?.nameEn ?? '',
+      registered: row.registered_households == null ? null : { households: row.registered_households, asOf: row.registered_as_of! },
+      resident: row.resident_households == null ? null : { households: row.resident_households, asOf: row.resident_as_of! },
+      hasComprehensiveCentre: row.has_centre,
+      indoorM2: BigInt(row.indoor_m2),
+      outdoorM2: BigInt(row.outdoor_m2),
+      ruleAreas,
+    };
+  });
+  if (flagged.length > 0) {
+    // The spaces measured only on another basis, by name: from the register, for these communities only.
+    const byId = new Map(facts.map((f) => [f.communityId, f]));
+    for (const direct of await queryDirectFacts(executor, rules, { asOf: scope.asOf, communityIds: flagged })) {
+      const target = byId.get(direct.communityId)!;
+      for (const rule of ruleList) target.ruleAreas[rule.code]!.otherBasisSpaces = direct.ruleAreas[rule.code]!.otherBasisSpaces;
+    }
+  }
+  return facts;
+}
+
+/** The facts computed from the register (directFactsSql), without the history. */
+export async function queryDirectFacts(executor: Executor, rules: Rule[], scope: FactsScope): Promise<CommunityFacts[]> {
+  const ruleList = areaRules(rules);
+  const rows = (await executor.execute(directFactsSql(rules, scope))) as unknown as Record<string, unknown>[];
   return rows.map((row) => ({
     communityId: row.id as string,
     code: row.code as string,
@@ -55,7 +105,7 @@ export async function queryCommunityFacts(executor: Executor, rules: Rule[], sco
     indoorM2: parseDecimal((row.indoor_m2 as string | null) ?? '0'),
     outdoorM2: parseDecimal((row.outdoor_m2 as string | null) ?? '0'),
     ruleAreas: Object.fromEntries(
-      areaRules.map((rule, i) => [
+      ruleList.map((rule, i) => [
         rule.code,
         {
           area: parseDecimal((row[`r${i}_area`] as string | null) ?? '0'),
@@ -67,8 +117,110 @@ export async function queryCommunityFacts(executor: Executor, rules: Rule[], sco
   }));
 }
 
-/** The facts query itself, for queryCommunityFacts and for the benchmark's SQL baseline (bench/compliance). */
+async function townNames(executor: Executor, rows: { town_code: string }[]) {
+  const codes = [...new Set(rows.map((row) => row.town_code))];
+  const names = new Map<string, { nameZh: string; nameEn: string }>();
+  if (codes.length === 0) return names;
+  const found = (await executor.execute(sql`select code, name_zh, name_en from towns where code = any(${`{${codes.join(',')}}`}::text[])`)) as unknown as {
+    code: string;
+    name_zh: string;
+    name_en: string;
+  }[];
+  for (const town of found) names.set(town.code, { nameZh: town.name_zh, nameEn: town.name_en });
+  return names;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The history (compliance_history, migrations 0008 and 0009).
+
+/** What the history keeps: the three use classes, indoors on building and usable area, outdoors on land. */
+const HISTORY_USE_CLASSES = ['office', 'resident_activity', 'shared_auxiliary'] as const;
+const HISTORY_BASES: Record<'indoor' | 'outdoor', readonly string[]> = { indoor: ['building', 'usable'], outdoor: ['land'] };
+
+/** Whether every area rule counts only what compliance_history keeps. */
+export function historyCovers(rules: Rule[]): boolean {
+  return areaRules(rules).every(
+    (rule) =>
+      rule.areaBasis !== null &&
+      HISTORY_BASES[settingOf(rule)].includes(rule.areaBasis) &&
+      rule.useClasses.every((useClass) => (HISTORY_USE_CLASSES as readonly string[]).includes(useClass)),
+  );
+}
+
+interface HistoryRow {
+  id: string;
+  code: string;
+  name: string;
+  kind: CommunityFacts['kind'];
+  town_code: string;
+  registered_households: number | null;
+  registered_as_of: string | null;
+  resident_households: number | null;
+  resident_as_of: string | null;
+  has_centre: boolean;
+  indoor_m2: string;
+  outdoor_m2: string;
+  [column: `r${number}_${string}`]: unknown;
+}
+
+/** The sum of the history's columns for these use classes in one setting and basis (millionths of m²). */
+function historyArea(setting: 'indoor' | 'outdoor', basis: string, useClasses: readonly string[]): SQL {
+  const columns = [...new Set(useClasses)].map((useClass) => sql.raw(`coalesce(h.${setting}_${useClass}_${basis}, 0)`));
+  return columns.length === 0 ? sql`0::bigint` : sql.join(columns, sql` + `);
+}
+
+/**
+ * Every community in scope with its segment of the history at the date: one index lookup each.
+ * Areas come back as millionths of a square metre (integers as text).
+ */
+export function historyFactsSql(rules: Rule[], scope: FactsScope): SQL {
+  const asOf = sql`${scope.asOf}::date`;
+  const columns = areaRules(rules).flatMap((rule, i) => {
+    const setting = settingOf(rule);
+    const basis = rule.areaBasis!;
+    return [
+      sql`(${historyArea(setting, basis, rule.useClasses)})::text as ${sql.raw(`r${i}_area`)}`,
+      sql`(${historyArea(setting, basis, rule.useClasses.filter((useClass) => useClass === 'resident_activity'))})::text as ${sql.raw(`r${i}_activity`)}`,
+      sql`coalesce(${sql.raw(`h.other_basis_${setting}_${basis}`)}, false) as ${sql.raw(`r${i}_other`)}`,
+    ];
+  });
+  return sql`
+    select c.id, c.code, c.name, c.kind, c.town_code,
+           h.registered_households, h.registered_as_of::text as registered_as_of,
+           h.resident_households, h.resident_as_of::text as resident_as_of,
+           coalesce(h.has_centre, false) as has_centre,
+           (${historyArea('indoor', 'building', HISTORY_USE_CLASSES)})::text as indoor_m2,
+           (${historyArea('outdoor', 'land', HISTORY_USE_CLASSES)})::text as outdoor_m2
+           ${columns.length > 0 ? sql`, ${sql.join(columns, sql`, `)}` : sql``}
+      from communities c
+      left join lateral (
+        select * from compliance_history h
+         where h.community_id = c.id and h.valid_from <= ${asOf}
+         order by h.valid_from desc
+         limit 1
+      ) h on true
+     ${scopeWhere(scope)}
+     order by c.code`;
+}
+
+function scopeWhere(scope: FactsScope): SQL {
+  const filters: SQL[] = [];
+  if (scope.town !== undefined) filters.push(sql`c.town_code = ${scope.town}`);
+  if (scope.codePrefix !== undefined) filters.push(sql`c.code >= ${scope.codePrefix} and c.code < ${nextPrefix(scope.codePrefix)}`);
+  if (scope.communityIds !== undefined) filters.push(sql`c.id = any(${`{${scope.communityIds.join(',')}}`}::uuid[])`);
+  return filters.length > 0 ? sql`where ${sql.join(filters, sql` and `)}` : sql``;
+}
+
+/** The query a report runs first (for the benchmark's SQL line). */
 export function communityFactsSql(rules: Rule[], scope: FactsScope): SQL {
+  return historyCovers(rules) ? historyFactsSql(rules, scope) : directFactsSql(rules, scope);
+}
+
+/**
+ * The facts computed from the register itself: the reference the history is tested against, and
+ * the query for rules the history does not keep (see historyCovers).
+ */
+export function directFactsSql(rules: Rule[], scope: FactsScope): SQL {
   const columns = ruleColumns(rules);
   const asOf = sql`${scope.asOf}::date`;
   // Only the filters that apply, so that each shape of report gets a plan of its own: a city's

@@ -43,13 +43,22 @@ async function interestingDates(): Promise<string[]> {
   return rows.map((row) => row.d);
 }
 
+/** The columns linli_compliance_history_rows returns. */
+const SEGMENT = `community_id, valid_from, valid_to, registered_households, registered_as_of, resident_households, resident_as_of, has_centre,
+  other_basis_indoor_building, other_basis_indoor_usable, other_basis_outdoor_land, indoor_office_building, indoor_resident_activity_building,
+  indoor_shared_auxiliary_building, indoor_office_usable, indoor_resident_activity_usable, indoor_shared_auxiliary_usable, outdoor_office_land,
+  outdoor_resident_activity_land, outdoor_shared_auxiliary_land`;
+
 /** The stored history equals a fresh computation from the register, row for row. */
 async function expectHistoryFresh() {
   const stale = await rawSql()<{ n: number }[]>`
+    with stored as (
+      select ${rawSql().unsafe(SEGMENT)} from compliance_current union all select ${rawSql().unsafe(SEGMENT)} from compliance_history
+    )
     select count(*)::int as n from (
-      (select * from compliance_history except all select * from linli_compliance_history_rows(null))
+      (select * from stored except all select * from linli_compliance_history_rows(null))
       union all
-      (select * from linli_compliance_history_rows(null) except all select * from compliance_history)
+      (select * from linli_compliance_history_rows(null) except all select * from stored)
     ) x`;
   expect(stale[0]!.n).toBe(0);
 }
@@ -144,6 +153,15 @@ describe('the compliance history', () => {
     await expectHistoryFresh();
     await expectReportsEqual();
 
+    // What the report shows of a community comes with it: renamed, it is renamed in the report.
+    await rawSql()`update communities set name = '改名社区', kind = 'village' where id = ${c[1]!}`;
+    const [renamed] = await queryCommunityFacts(db, ruleSets[0]!.rules, { asOf: '2020-01-01', communityIds: [c[1]!] });
+    expect(renamed).toMatchObject({ name: '改名社区', kind: 'village' });
+    // A new community, with nothing registered, is in the report with nothing.
+    const [fresh] = await makeCommunities(1);
+    const [empty0] = await queryCommunityFacts(db, ruleSets[0]!.rules, { asOf: '2020-01-01', communityIds: [fresh!] });
+    expect(empty0).toMatchObject({ communityId: fresh, registered: null, hasComprehensiveCentre: false, indoorM2: 0n });
+
     // A facility with no space yet, then removed.
     const empty = await createFacility(admin.ctx, { communityId: c[2]!, name: '新中心', kind: 'comprehensive_centre', openedOn: '2025-01-01' });
     await expectHistoryFresh();
@@ -158,15 +176,16 @@ describe('the compliance history', () => {
     const centre = await createFacility(admin.ctx, { communityId: community!, name: '中心', kind: 'comprehensive_centre', openedOn: '2010-01-01' });
     const hall = await room(centre.id, '活动室');
     const sql = rawSql();
-    const rows = () => sql<{ n: number }[]>`select count(*)::int as n from compliance_history where community_id = ${community!}`;
+    const rows = () => sql<{ n: number }[]>`
+      select (select count(*)::int from compliance_history where community_id = ${community!})
+           + (select count(*)::int from compliance_current where community_id = ${community!}) as n`;
     const before = (await rows())[0]!.n;
     await sql
       .begin(async (tx) => {
         await tx`insert into area_measurements (community_id, space_id, area_m2, basis, measured_on, method, measured_by)
                  values (${community!}, ${hall.id}, 100, 'building', '2020-01-01', 'on_site', '测量员')`;
         const [inside] = await tx<{ area: string }[]>`
-          select indoor_resident_activity_building::text as area from compliance_history
-           where community_id = ${community!} and valid_from <= '2020-06-30' order by valid_from desc limit 1`;
+          select indoor_resident_activity_building::text as area from compliance_current where community_id = ${community!}`;
         expect(inside!.area).toBe('100000000');
         throw new Error('roll back');
       })
@@ -199,8 +218,7 @@ describe('the compliance history', () => {
       second.release();
     }
     const [latest] = await sql<{ area: string }[]>`
-      select indoor_resident_activity_building::text as area from compliance_history
-       where community_id = ${community!} and valid_to is null`;
+      select indoor_resident_activity_building::text as area from compliance_current where community_id = ${community!}`;
     expect(latest!.area).toBe('150000000');
     await expectHistoryFresh();
   });

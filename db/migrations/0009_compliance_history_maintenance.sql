@@ -1,4 +1,5 @@
--- The compliance history (table compliance_history, migration 0008): how it is computed from the
+-- The compliance history (tables compliance_current and compliance_history, migration 0008): how
+-- it is computed from the
 -- register, the triggers that keep it equal to the register in the same statement as every
 -- write, and its first build. The definitions it follows are in
 -- docs/decisions/0002-compliance-definitions.md; why it exists is in 0003-compliance-history.md.
@@ -22,7 +23,14 @@
 --     on this basis
 --   household count    from its date until the next later count on the same basis
 CREATE OR REPLACE FUNCTION linli_compliance_history_rows(target uuid[])
-RETURNS SETOF compliance_history
+RETURNS TABLE (
+  community_id uuid, valid_from date, valid_to date,
+  registered_households integer, registered_as_of date, resident_households integer, resident_as_of date,
+  has_centre boolean, other_basis_indoor_building boolean, other_basis_indoor_usable boolean, other_basis_outdoor_land boolean,
+  indoor_office_building bigint, indoor_resident_activity_building bigint, indoor_shared_auxiliary_building bigint,
+  indoor_office_usable bigint, indoor_resident_activity_usable bigint, indoor_shared_auxiliary_usable bigint,
+  outdoor_office_land bigint, outdoor_resident_activity_land bigint, outdoor_shared_auxiliary_land bigint
+)
 LANGUAGE plpgsql STABLE AS $fn$
 BEGIN
   RETURN QUERY EXECUTE format($q$
@@ -114,9 +122,8 @@ BEGIN
       union all
       select community_id, upper(during), key, -v from terms where not isempty(during) and upper(during) <> 'infinity'
       union all
-      select community_id, '-infinity', -1, 0 from served
-      union all
-      select community_id, '-infinity', -1, 0 from household_counts hc where %7$s
+      -- every community has a first segment, from -infinity (an empty one if nothing is registered)
+      select c.id, '-infinity', -1, 0 from communities c where %8$s
     ),
     steps as (
       select community_id, d,
@@ -167,7 +174,8 @@ BEGIN
     CASE WHEN target IS NULL THEN 'true' ELSE 's.community_id = any($1)' END,
     CASE WHEN target IS NULL THEN 'true' ELSE 'sp.facility_id in (select facility_id from served)' END,
     CASE WHEN target IS NULL THEN 'true' ELSE 'm.space_id in (select id from sp)' END,
-    CASE WHEN target IS NULL THEN 'true' ELSE 'hc.community_id = any($1)' END
+    CASE WHEN target IS NULL THEN 'true' ELSE 'hc.community_id = any($1)' END,
+    CASE WHEN target IS NULL THEN 'true' ELSE 'c.id = any($1)' END
   ) USING target;
 END;
 $fn$;
@@ -186,11 +194,17 @@ DECLARE
 BEGIN
   IF target IS NULL THEN
     -- Everything: one sweep sorted by community and date, with room to sort in memory.
-    LOCK TABLE compliance_history, compliance_history_refreshes IN EXCLUSIVE MODE;
+    LOCK TABLE compliance_current, compliance_history, compliance_history_refreshes IN EXCLUSIVE MODE;
     PERFORM set_config('work_mem', '256MB', true);
     PERFORM set_config('enable_hashagg', 'off', true);
+    DELETE FROM compliance_current;
     DELETE FROM compliance_history;
-    INSERT INTO compliance_history SELECT * FROM linli_compliance_history_rows(NULL);
+    WITH segment AS (SELECT * FROM linli_compliance_history_rows(NULL)),
+         current AS (
+           INSERT INTO compliance_current (community_id, valid_from, valid_to, registered_households, registered_as_of, resident_households, resident_as_of, has_centre, other_basis_indoor_building, other_basis_indoor_usable, other_basis_outdoor_land, indoor_office_building, indoor_resident_activity_building, indoor_shared_auxiliary_building, indoor_office_usable, indoor_resident_activity_usable, indoor_shared_auxiliary_usable, outdoor_office_land, outdoor_resident_activity_land, outdoor_shared_auxiliary_land, code, name, kind, town_code)
+           SELECT s.*, c.code, c.name, c.kind, c.town_code FROM segment s JOIN communities c ON c.id = s.community_id WHERE s.valid_to IS NULL)
+    INSERT INTO compliance_history (community_id, valid_from, valid_to, registered_households, registered_as_of, resident_households, resident_as_of, has_centre, other_basis_indoor_building, other_basis_indoor_usable, other_basis_outdoor_land, indoor_office_building, indoor_resident_activity_building, indoor_shared_auxiliary_building, indoor_office_usable, indoor_resident_activity_usable, indoor_shared_auxiliary_usable, outdoor_office_land, outdoor_resident_activity_land, outdoor_shared_auxiliary_land)
+    SELECT * FROM segment WHERE valid_to IS NOT NULL;
     INSERT INTO compliance_history_refreshes (community_id)
     SELECT id FROM communities
     ON CONFLICT (community_id) DO UPDATE SET refreshed_at = now();
@@ -204,8 +218,14 @@ BEGIN
   INSERT INTO compliance_history_refreshes (community_id)
   SELECT c.id FROM communities c WHERE c.id = ANY (target) ORDER BY c.id
   ON CONFLICT (community_id) DO UPDATE SET refreshed_at = now();
+  DELETE FROM compliance_current WHERE community_id = ANY (target);
   DELETE FROM compliance_history WHERE community_id = ANY (target);
-  INSERT INTO compliance_history SELECT * FROM linli_compliance_history_rows(target);
+  WITH segment AS (SELECT * FROM linli_compliance_history_rows(target)),
+       current AS (
+         INSERT INTO compliance_current (community_id, valid_from, valid_to, registered_households, registered_as_of, resident_households, resident_as_of, has_centre, other_basis_indoor_building, other_basis_indoor_usable, other_basis_outdoor_land, indoor_office_building, indoor_resident_activity_building, indoor_shared_auxiliary_building, indoor_office_usable, indoor_resident_activity_usable, indoor_shared_auxiliary_usable, outdoor_office_land, outdoor_resident_activity_land, outdoor_shared_auxiliary_land, code, name, kind, town_code)
+         SELECT s.*, c.code, c.name, c.kind, c.town_code FROM segment s JOIN communities c ON c.id = s.community_id WHERE s.valid_to IS NULL)
+  INSERT INTO compliance_history (community_id, valid_from, valid_to, registered_households, registered_as_of, resident_households, resident_as_of, has_centre, other_basis_indoor_building, other_basis_indoor_usable, other_basis_outdoor_land, indoor_office_building, indoor_resident_activity_building, indoor_shared_auxiliary_building, indoor_office_usable, indoor_resident_activity_usable, indoor_shared_auxiliary_usable, outdoor_office_land, outdoor_resident_activity_land, outdoor_shared_auxiliary_land)
+  SELECT * FROM segment WHERE valid_to IS NOT NULL;
 END;
 $$;
 --> statement-breakpoint
@@ -236,7 +256,18 @@ DECLARE
   facility_ids uuid[];
   community_ids uuid[];
 BEGIN
-  IF TG_TABLE_NAME = 'household_counts' THEN
+  IF TG_TABLE_NAME = 'communities' THEN
+    IF TG_OP = 'INSERT' THEN
+      community_ids := array(SELECT id FROM new_rows);
+    ELSE
+      -- What the report shows of a community comes with its current segment.
+      UPDATE compliance_current cur
+         SET code = n.code, name = n.name, kind = n.kind, town_code = n.town_code
+        FROM new_rows n
+       WHERE cur.community_id = n.id
+         AND (cur.code, cur.name, cur.kind, cur.town_code) IS DISTINCT FROM (n.code, n.name, n.kind, n.town_code);
+    END IF;
+  ELSIF TG_TABLE_NAME = 'household_counts' THEN
     community_ids := array(SELECT DISTINCT community_id FROM new_rows);
   ELSIF TG_TABLE_NAME = 'area_measurements' THEN
     facility_ids := array(SELECT DISTINCT sp.facility_id FROM (SELECT DISTINCT space_id FROM new_rows) n JOIN spaces sp ON sp.id = n.space_id);
@@ -277,6 +308,12 @@ BEGIN
 END;
 $$;
 --> statement-breakpoint
+CREATE TRIGGER compliance_history_after_insert AFTER INSERT ON communities
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION linli_compliance_history_after_write();
+--> statement-breakpoint
+CREATE TRIGGER compliance_history_after_update AFTER UPDATE ON communities
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION linli_compliance_history_after_write();
+--> statement-breakpoint
 CREATE TRIGGER compliance_history_after_insert AFTER INSERT ON area_measurements
   REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION linli_compliance_history_after_write();
 --> statement-breakpoint
@@ -310,3 +347,5 @@ CREATE TRIGGER compliance_history_after_delete AFTER DELETE ON facility_shares
 
 -- The first build, from the register as it stands.
 SELECT linli_compliance_history_refresh(NULL);
+--> statement-breakpoint
+ANALYZE compliance_current, compliance_history;

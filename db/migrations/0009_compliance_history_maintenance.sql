@@ -2,7 +2,7 @@
 -- it is computed from the
 -- register, the triggers that keep it equal to the register in the same statement as every
 -- write, and its first build. The definitions it follows are in
--- docs/decisions/0002-compliance-definitions.md; why it exists is in 0003-compliance-history.md.
+-- docs/decisions/0002-compliance-definitions.md; why it exists is in 0005-compliance-history.md.
 --
 -- linli_compliance_history_rows(ids) computes the history of the communities `ids` (all when
 -- null) as a sweep over dated events: each fact the report needs is a sum of terms that each hold

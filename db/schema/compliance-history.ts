@@ -5,7 +5,7 @@ import { communities } from './places';
 
 // What the compliance report needs of each community, as a history of dated segments, so that a
 // report as of any date reads one row per community instead of recomputing every facility,
-// space, measurement, share and household count (docs/decisions/0003-compliance-history.md).
+// space, measurement, share and household count (docs/decisions/0005-compliance-history.md).
 //
 // Derived data, never written by the application: triggers on the register tables rebuild the
 // history of every community a write can change, in the same statement (migration

@@ -43,7 +43,7 @@ function areaRules(rules: Rule[]): Rule[] {
  * The facts of every community in scope as of `scope.asOf`. The definitions are in
  * docs/decisions/0002-compliance-definitions.md. When the history keeps what every rule counts
  * (always, for the rule sets seeded), one row per community is read from compliance_history
- * (docs/decisions/0003-compliance-history.md) and only communities with a space measured on
+ * (docs/decisions/0005-compliance-history.md) and only communities with a space measured on
  * another basis are computed from the register, for the spaces' names; otherwise everything is.
  */
 export async function queryCommunityFacts(executor: Executor, rules: Rule[], scope: FactsScope): Promise<CommunityFacts[]> {

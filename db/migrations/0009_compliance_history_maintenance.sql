@@ -168,7 +168,7 @@ BEGIN
            nullif((f).f15, 0)::bigint, nullif((f).f16, 0)::bigint, nullif((f).f17, 0)::bigint
       from changes
   $q$,
-    CASE WHEN target IS NULL THEN 'true' ELSE 'f.community_id = any($1) or f.id in (select s.facility_id from facility_shares s where s.community_id = any($1))' END,
+    CASE WHEN target IS NULL THEN 'true' ELSE 'f.id in (select h.id from facilities h where h.community_id = any($1) union select s.facility_id from facility_shares s where s.community_id = any($1))' END,
     CASE WHEN target IS NULL THEN 'true' ELSE 's.facility_id in (select id from fac)' END,
     CASE WHEN target IS NULL THEN 'true' ELSE 'f.community_id = any($1)' END,
     CASE WHEN target IS NULL THEN 'true' ELSE 's.community_id = any($1)' END,

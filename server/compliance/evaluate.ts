@@ -104,16 +104,15 @@ function evaluatePrepared(prepared: PreparedRule, facts: CommunityFacts, options
   const area = facts.ruleAreas[rule.code] ?? NO_AREA;
   const householdBasis = perHousehold ? (rule.householdBasis ?? options.householdBasis) : null;
   const count = householdBasis ? facts[householdBasis] : null;
-  const counted = { householdBasis, households: count?.households ?? null, householdsAsOf: count?.asOf ?? null };
   const stale = count ? count.asOf < staleBefore : false;
 
   if (area.otherBasisSpaces.length > 0) {
-    return insufficient(rule, 'measured_on_other_basis', { householdBasis, households: counted.households, householdsAsOf: counted.householdsAsOf, stale, reasonDetail: area.otherBasisSpaces });
+    return insufficient(rule, 'measured_on_other_basis', { householdBasis, households: count?.households ?? null, householdsAsOf: count?.asOf ?? null, stale, reasonDetail: area.otherBasisSpaces });
   }
 
   if (perHousehold) {
-    if (!count) return insufficient(rule, 'no_household_count', counted);
-    if (count.households === 0) return insufficient(rule, 'zero_households', { householdBasis, households: counted.households, householdsAsOf: counted.householdsAsOf, stale });
+    if (!count) return insufficient(rule, 'no_household_count', { householdBasis, households: null, householdsAsOf: null });
+    if (count.households === 0) return insufficient(rule, 'zero_households', { householdBasis, households: 0, householdsAsOf: count.asOf, stale });
     const households = BigInt(count.households);
     // area / households × 100 ≥ threshold  ⇔  area × 100 ≥ threshold × households
     const pass = area.area * 100n >= threshold * households;
@@ -152,8 +151,8 @@ export function communityEvaluator(rules: Rule[], options: EvaluationOptions): (
   const staleBefore = monthsBefore(options.asOf, options.staleAfterMonths);
   return (facts) => {
     const chosen = facts[options.householdBasis];
-    const results: RuleResult[] = new Array(prepared.length);
-    for (let i = 0; i < prepared.length; i++) results[i] = evaluatePrepared(prepared[i]!, facts, options, staleBefore);
+    const results: RuleResult[] = [];
+    for (let i = 0; i < prepared.length; i++) results.push(evaluatePrepared(prepared[i]!, facts, options, staleBefore));
     return {
       communityId: facts.communityId,
       code: facts.code,

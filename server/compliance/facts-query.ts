@@ -56,7 +56,14 @@ export async function queryCommunityFacts(executor: Executor, rules: Rule[], sco
 
 async function historyFacts(executor: Executor, rules: Rule[], scope: FactsScope): Promise<CommunityFacts[]> {
   const ruleList = areaRules(rules);
-  const rows = (await executor.execute(historyFactsSql(scope))) as unknown as { name: string; f: string }[];
+  // Three statements sent at once on the connection: the database looks up the towns and the
+  // names of spaces measured on another basis while the segments are read here.
+  const segments = executor.execute(historyFactsSql(scope)) as unknown as Promise<{ name: string; f: string }[]>;
+  const towns = executor.execute(townsSql(scope)) as unknown as Promise<{ code: string; name_zh: string; name_en: string }[]>;
+  const names = executor.execute(otherBasisSql(rules, scope, true)) as unknown as Promise<Record<string, string[] | string>[]>;
+  const rest = Promise.all([towns, names]);
+  rest.catch(() => {}); // reported by `await rest` below, unless the first statement failed first
+  const rows = await segments;
   // Per rule: the fields of its areas in a row (4 + 8 + slot), the activity slot, the other-basis flag.
   const plans = ruleList.map((rule) => {
     const setting = settingOf(rule);
@@ -103,18 +110,19 @@ async function historyFacts(executor: Executor, rules: Rule[], scope: FactsScope
       ruleAreas,
     };
   }
-  const towns = await townNames(executor, facts);
+  const [townRows, nameRows] = await rest;
+  const townsByCode = new Map(townRows.map((town) => [town.code, town]));
   for (const community of facts) {
-    const town = towns.get(community.townCode);
+    const town = townsByCode.get(community.townCode);
     if (town) {
-      community.townNameZh = town.nameZh;
-      community.townNameEn = town.nameEn;
+      community.townNameZh = town.name_zh;
+      community.townNameEn = town.name_en;
     }
   }
   if (flagged.length > 0) {
-    // The communities flagged here are those the names query picks from the history itself.
+    // The communities flagged here are those the names query picked from the history itself.
     const byId = new Map(flagged.map((r) => [facts[r]!.communityId, facts[r]!]));
-    for (const row of (await executor.execute(otherBasisSql(rules, scope, true))) as unknown as Record<string, string[] | string>[]) {
+    for (const row of nameRows) {
       const target = byId.get(row.community_id as string);
       if (target) ruleList.forEach((rule, i) => (target.ruleAreas[rule.code]!.otherBasisSpaces = row[`r${i}_other`] as string[]));
     }
@@ -152,17 +160,9 @@ export async function queryDirectFacts(executor: Executor, rules: Rule[], scope:
   }));
 }
 
-async function townNames(executor: Executor, rows: { townCode: string }[]) {
-  const codes = [...new Set(rows.map((row) => row.townCode))];
-  const names = new Map<string, { nameZh: string; nameEn: string }>();
-  if (codes.length === 0) return names;
-  const found = (await executor.execute(sql`select code, name_zh, name_en from towns where code = any(${`{${codes.join(',')}}`}::text[])`)) as unknown as {
-    code: string;
-    name_zh: string;
-    name_en: string;
-  }[];
-  for (const town of found) names.set(town.code, { nameZh: town.name_zh, nameEn: town.name_en });
-  return names;
+/** The towns of the communities in scope, for their names. */
+function townsSql(scope: FactsScope): SQL {
+  return sql`select t.code, t.name_zh, t.name_en from towns t where t.code in (select cur.town_code from compliance_current cur ${scopeWhere(scope, 'cur')})`;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -21,6 +21,8 @@ const AS_OF = '2026-06-30';
 const CITY_PREFIX = '441900';
 const TARGET_CITY_MS = 100;
 const TARGET_NATIONAL_MS = 5_000;
+/** Rows in the national API's paginated line (`limit`). */
+const PAGE_ROWS = 10_000;
 
 /**
  * Server settings for the scratch PostgreSQL. Durability is off because the data is thrown away
@@ -197,6 +199,12 @@ export const complianceBenchmark: Benchmark = {
           national.status = r.status;
           if (r.status !== 200) throw new Error(`HTTP ${r.status} after ${formatMs(r.ms)} (${formatBytes(r.bytes)})`);
         }, NATIONAL_RUNS, () => (national.bytes === null ? undefined : `${formatBytes(national.bytes)} of JSON`));
+        let pageBytes = 0;
+        await run('api.national.page', 'national report, API, one page', async () => {
+          const r = await timedGet(`${nationalUrl}&limit=${PAGE_ROWS}`, token, 15 * 60_000);
+          if (r.status !== 200) throw new Error(`HTTP ${r.status}`);
+          pageBytes = r.bytes;
+        }, NATIONAL_RUNS, () => `limit=${formatCount(PAGE_ROWS)}: ${formatBytes(pageBytes)} of JSON with every roll-up`);
       } catch (error) {
         apiProblem = error instanceof Error ? error.message : String(error);
         ctx.log(`The API could not be timed: ${apiProblem}`);

@@ -7,3 +7,4 @@ export * from './compliance';
 export * from './bookings';
 export * from './activities';
 export * from './security';
+export * from './compliance-history';

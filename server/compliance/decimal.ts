@@ -45,7 +45,17 @@ export function truncated(value: Decimal, places = 2): string {
   return `${negative ? '-' : ''}${whole}${places > 0 ? `.${fraction}` : ''}`;
 }
 
+const MAX_EXACT = BigInt(Number.MAX_SAFE_INTEGER);
+
 /** For JSON: a number truncated at 4 decimals, so it never shows a failing 19.99999 as 20. */
 export function toNumber(value: Decimal): number {
+  // q / 10⁴ with q = value truncated to ten-thousandths: both Number(q) / 10000 and parsing the
+  // decimal text give the double nearest to that exact value (q below 2⁵³ is exact and IEEE
+  // division rounds correctly), so this is the text route's result without building the text.
+  // Negative values keep the text route, which writes -0 for a value in (-0.0001, 0).
+  if (value >= 0n) {
+    const q = value / 100n;
+    if (q <= MAX_EXACT) return Number(q) / 10000;
+  }
   return Number(truncated(value, 4));
 }

@@ -1,5 +1,5 @@
 import type { HouseholdBasis } from '@/db/schema/enums';
-import { divide, fromInteger, max, mulDiv, parseDecimal, SCALE, toNumber, truncated } from './decimal';
+import { divide, fromInteger, max, mulDiv, parseDecimal, SCALE, toNumber, truncated, type Decimal } from './decimal';
 import type { AggregateResult, CommunityFacts, ComplianceRow, InsufficientReason, Rule, RuleResult, RuleTally } from './types';
 
 // The definitions (docs/decisions/0002-compliance-definitions.md), as pure functions over the
@@ -21,53 +21,103 @@ export function monthsBefore(asOf: string, months: number): string {
   return `${String(targetYear).padStart(4, '0')}-${String(targetMonth).padStart(2, '0')}-${String(Math.min(day, lastDay)).padStart(2, '0')}`;
 }
 
+/** An insufficient_data result; `base` may set the household fields, stale and reasonDetail. */
 function insufficient(rule: Rule, reason: InsufficientReason, base: Partial<RuleResult> = {}): RuleResult {
+  // Written out, not spread: the keys keep this order (it is the JSON's), and spreading objects
+  // costs microseconds each, which a national report does a million times.
   return {
     rule: rule.code,
     value: null,
     threshold: Number(rule.threshold),
     status: 'insufficient_data',
-    stale: false,
+    stale: base.stale ?? false,
     gapM2: null,
     reason,
-    reasonDetail: null,
-    householdBasis: null,
+    reasonDetail: base.reasonDetail ?? null,
+    householdBasis: base.householdBasis ?? null,
     areaBasis: rule.areaBasis,
-    households: null,
-    householdsAsOf: null,
-    ...base,
+    households: base.households ?? null,
+    householdsAsOf: base.householdsAsOf ?? null,
   };
 }
 
+/** A pass / fail result (key order as insufficient()'s callers had it: base fields, then the figures). */
+function decided(
+  prepared: PreparedRule,
+  householdBasis: HouseholdBasis | null,
+  count: { households: number; asOf: string } | null,
+  value: number,
+  status: 'pass' | 'fail',
+  stale: boolean,
+  gapM2: number | null,
+): RuleResult {
+  return {
+    rule: prepared.rule.code,
+    threshold: prepared.thresholdNumber,
+    reason: null,
+    reasonDetail: null,
+    areaBasis: prepared.rule.areaBasis,
+    householdBasis,
+    households: count?.households ?? null,
+    householdsAsOf: count?.asOf ?? null,
+    value,
+    status,
+    stale,
+    gapM2,
+  } as RuleResult;
+}
+
+/** What a rule's evaluation needs that does not depend on the community: parsed once per report. */
+interface PreparedRule {
+  rule: Rule;
+  threshold: Decimal;
+  thresholdNumber: number;
+  perHousehold: boolean;
+}
+
+const thresholds = new Map<string, Decimal>();
+
+function prepare(rule: Rule): PreparedRule {
+  let threshold = thresholds.get(rule.threshold);
+  if (threshold === undefined) {
+    threshold = parseDecimal(rule.threshold);
+    thresholds.set(rule.threshold, threshold);
+  }
+  return {
+    rule,
+    threshold,
+    thresholdNumber: Number(rule.threshold),
+    perHousehold: rule.metric === 'indoor_area_per_100_households' || rule.metric === 'outdoor_area_per_100_households',
+  };
+}
+
+const NO_AREA = { area: 0n, activity: 0n, otherBasisSpaces: [] as string[] };
+
 export function evaluateRule(rule: Rule, facts: CommunityFacts, options: EvaluationOptions): RuleResult {
+  return evaluatePrepared(prepare(rule), facts, options, monthsBefore(options.asOf, options.staleAfterMonths));
+}
+
+/** `staleBefore`: a count dated before this day is stale (monthsBefore(asOf, staleAfterMonths)). */
+function evaluatePrepared(prepared: PreparedRule, facts: CommunityFacts, options: EvaluationOptions, staleBefore: string): RuleResult {
+  const { rule, threshold, perHousehold } = prepared;
   if (rule.metric === 'not_in_register') return insufficient(rule, 'not_in_register');
-  const threshold = parseDecimal(rule.threshold);
-  const area = facts.ruleAreas[rule.code] ?? { area: 0n, activity: 0n, otherBasisSpaces: [] };
-  const perHousehold = rule.metric === 'indoor_area_per_100_households' || rule.metric === 'outdoor_area_per_100_households';
+  const area = facts.ruleAreas[rule.code] ?? NO_AREA;
   const householdBasis = perHousehold ? (rule.householdBasis ?? options.householdBasis) : null;
   const count = householdBasis ? facts[householdBasis] : null;
-  const counted = { householdBasis, households: count?.households ?? null, householdsAsOf: count?.asOf ?? null };
-  const stale = count ? count.asOf < monthsBefore(options.asOf, options.staleAfterMonths) : false;
+  const stale = count ? count.asOf < staleBefore : false;
 
   if (area.otherBasisSpaces.length > 0) {
-    return insufficient(rule, 'measured_on_other_basis', { ...counted, stale, reasonDetail: area.otherBasisSpaces });
+    return insufficient(rule, 'measured_on_other_basis', { householdBasis, households: count?.households ?? null, householdsAsOf: count?.asOf ?? null, stale, reasonDetail: area.otherBasisSpaces });
   }
-  const base = { rule: rule.code, threshold: Number(rule.threshold), reason: null, reasonDetail: null, areaBasis: rule.areaBasis, ...counted };
 
   if (perHousehold) {
-    if (!count) return insufficient(rule, 'no_household_count', counted);
-    if (count.households === 0) return insufficient(rule, 'zero_households', { ...counted, stale });
+    if (!count) return insufficient(rule, 'no_household_count', { householdBasis, households: null, householdsAsOf: null });
+    if (count.households === 0) return insufficient(rule, 'zero_households', { householdBasis, households: 0, householdsAsOf: count.asOf, stale });
     const households = BigInt(count.households);
     // area / households × 100 ≥ threshold  ⇔  area × 100 ≥ threshold × households
     const pass = area.area * 100n >= threshold * households;
     const required = mulDiv(threshold, households, 100n);
-    return {
-      ...base,
-      value: toNumber(mulDiv(area.area, 100n, households)),
-      status: pass ? 'pass' : 'fail',
-      stale,
-      gapM2: toNumber(max(0n, required - area.area)),
-    };
+    return decided(prepared, householdBasis, count, toNumber(mulDiv(area.area, 100n, households)), pass ? 'pass' : 'fail', stale, toNumber(max(0n, required - area.area)));
   }
 
   if (rule.metric === 'resident_activity_share') {
@@ -76,43 +126,50 @@ export function evaluateRule(rule: Rule, facts: CommunityFacts, options: Evaluat
     const surplus = area.activity * 100n * SCALE - threshold * area.area;
     // Activity space x to add so that (activity + x) / (total + x) × 100 ≥ threshold.
     const headroom = fromInteger(100) - threshold;
-    return {
-      ...base,
-      value: toNumber(divide(area.activity * 100n, area.area)),
-      status: surplus >= 0n ? 'pass' : 'fail',
-      stale: false,
-      gapM2: surplus >= 0n ? 0 : headroom > 0n ? toNumber(-surplus / headroom) : null,
-    };
+    return decided(
+      prepared,
+      householdBasis,
+      count,
+      toNumber(divide(area.activity * 100n, area.area)),
+      surplus >= 0n ? 'pass' : 'fail',
+      false,
+      surplus >= 0n ? 0 : headroom > 0n ? toNumber(-surplus / headroom) : null,
+    );
   }
 
   // Absolute areas (indoor_area, outdoor_area).
-  return {
-    ...base,
-    value: toNumber(area.area),
-    status: area.area >= threshold ? 'pass' : 'fail',
-    stale: false,
-    gapM2: toNumber(max(0n, threshold - area.area)),
-  };
+  return decided(prepared, householdBasis, count, toNumber(area.area), area.area >= threshold ? 'pass' : 'fail', false, toNumber(max(0n, threshold - area.area)));
 }
 
 export function evaluateCommunity(rules: Rule[], facts: CommunityFacts, options: EvaluationOptions): ComplianceRow {
-  const chosen = facts[options.householdBasis];
-  return {
-    communityId: facts.communityId,
-    code: facts.code,
-    name: facts.name,
-    kind: facts.kind,
-    townCode: facts.townCode,
-    townNameZh: facts.townNameZh,
-    townNameEn: facts.townNameEn,
-    households: chosen?.households ?? null,
-    householdsAsOf: chosen?.asOf ?? null,
-    registeredHouseholds: facts.registered?.households ?? null,
-    residentHouseholds: facts.resident?.households ?? null,
-    hasComprehensiveCentre: facts.hasComprehensiveCentre,
-    indoorM2: toNumber(facts.indoorM2),
-    outdoorM2: toNumber(facts.outdoorM2),
-    results: rules.filter((rule) => rule.scope === 'community').map((rule) => evaluateRule(rule, facts, options)),
+  return communityEvaluator(rules, options)(facts);
+}
+
+/** evaluateCommunity for many communities: the rules are prepared once. */
+export function communityEvaluator(rules: Rule[], options: EvaluationOptions): (facts: CommunityFacts) => ComplianceRow {
+  const prepared = rules.filter((rule) => rule.scope === 'community').map(prepare);
+  const staleBefore = monthsBefore(options.asOf, options.staleAfterMonths);
+  return (facts) => {
+    const chosen = facts[options.householdBasis];
+    const results: RuleResult[] = [];
+    for (let i = 0; i < prepared.length; i++) results.push(evaluatePrepared(prepared[i]!, facts, options, staleBefore));
+    return {
+      communityId: facts.communityId,
+      code: facts.code,
+      name: facts.name,
+      kind: facts.kind,
+      townCode: facts.townCode,
+      townNameZh: facts.townNameZh,
+      townNameEn: facts.townNameEn,
+      households: chosen?.households ?? null,
+      householdsAsOf: chosen?.asOf ?? null,
+      registeredHouseholds: facts.registered?.households ?? null,
+      residentHouseholds: facts.resident?.households ?? null,
+      hasComprehensiveCentre: facts.hasComprehensiveCentre,
+      indoorM2: toNumber(facts.indoorM2),
+      outdoorM2: toNumber(facts.outdoorM2),
+      results,
+    };
   };
 }
 

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Executor } from '@/db/client';
+import { db, type Executor } from '@/db/client';
 import { parseDecimal } from './decimal';
+import { AREA_COLUMNS } from '@/db/schema/compliance-history';
 import type { CommunityFacts, Rule } from './types';
 
 export interface FactsScope {
@@ -33,14 +34,106 @@ function ruleColumns(rules: Rule[]): SQL[] {
     });
 }
 
+/** An area rule's columns in the facts queries: r{i}_area, r{i}_activity, r{i}_other. */
+function areaRules(rules: Rule[]): Rule[] {
+  return rules.filter((rule) => rule.scope === 'community' && AREA_METRICS.has(rule.metric));
+}
+
 /**
- * One query for the whole report: every community in scope with its household counts, whether it
- * has a comprehensive centre, and the areas each rule counts, all as of `asOf`. The definitions
- * are in docs/decisions/0002-compliance-definitions.md.
+ * The facts of every community in scope as of `scope.asOf`. The definitions are in
+ * docs/decisions/0002-compliance-definitions.md. When the history keeps what every rule counts
+ * (always, for the rule sets seeded), one row per community is read from compliance_history
+ * (docs/decisions/0007-compliance-history.md) and only communities with a space measured on
+ * another basis are computed from the register, for the spaces' names; otherwise everything is.
  */
 export async function queryCommunityFacts(executor: Executor, rules: Rule[], scope: FactsScope): Promise<CommunityFacts[]> {
-  const areaRules = rules.filter((rule) => rule.scope === 'community' && AREA_METRICS.has(rule.metric));
-  const rows = (await executor.execute(communityFactsSql(rules, scope))) as unknown as Record<string, unknown>[];
+  if (!historyCovers(rules)) return queryDirectFacts(executor, rules, scope);
+  // Two statements (the segments, then the names of spaces measured on another basis): one
+  // snapshot, as the single direct query had. Inside a caller's transaction, its snapshot rules.
+  if (executor !== db) return historyFacts(executor, rules, scope);
+  return db.transaction((tx) => historyFacts(tx, rules, scope), { isolationLevel: 'repeatable read', accessMode: 'read only' });
+}
+
+async function historyFacts(executor: Executor, rules: Rule[], scope: FactsScope): Promise<CommunityFacts[]> {
+  const ruleList = areaRules(rules);
+  // Three statements sent at once on the connection: the database looks up the towns and the
+  // names of spaces measured on another basis while the segments are read here.
+  const segments = executor.execute(historyFactsSql(scope)) as unknown as Promise<{ name: string; f: string }[]>;
+  const towns = executor.execute(townsSql(scope)) as unknown as Promise<{ code: string; name_zh: string; name_en: string }[]>;
+  const names = executor.execute(otherBasisSql(rules, scope, true)) as unknown as Promise<Record<string, string[] | string>[]>;
+  const rest = Promise.all([towns, names]);
+  rest.catch(() => {}); // reported by `await rest` below, unless the first statement failed first
+  const rows = await segments;
+  // Per rule: the fields of its areas in a row (4 + 8 + slot), the activity slot, the other-basis flag.
+  const plans = ruleList.map((rule) => {
+    const setting = settingOf(rule);
+    const slot = (useClass: string) => 12 + AREA_COLUMNS.indexOf(`${setting}_${useClass}_${rule.areaBasis}` as (typeof AREA_COLUMNS)[number]);
+    return {
+      code: rule.code,
+      area: [...new Set(rule.useClasses)].map(slot),
+      activity: rule.useClasses.includes('resident_activity') ? slot('resident_activity') : -1,
+      other: 9 + OTHER_BASIS.indexOf(`${setting}_${rule.areaBasis}`),
+    };
+  });
+  const indoor = HISTORY_USE_CLASSES.map((useClass) => 12 + AREA_COLUMNS.indexOf(`indoor_${useClass}_building`));
+  const outdoor = HISTORY_USE_CLASSES.map((useClass) => 12 + AREA_COLUMNS.indexOf(`outdoor_${useClass}_land`));
+  const sum = (f: string[], fields: number[]) => {
+    let total = 0n;
+    for (const field of fields) if (f[field] !== '') total += BigInt(f[field]!);
+    return total;
+  };
+  const facts: CommunityFacts[] = new Array(rows.length);
+  const flagged: number[] = [];
+  for (let r = 0; r < rows.length; r++) {
+    // id | code | kind | town | registered | days | resident | days | centre | 3 other-basis flags | 9 areas
+    const f = rows[r]!.f.split('|');
+    const ruleAreas: CommunityFacts['ruleAreas'] = {};
+    let other = false;
+    for (const plan of plans) {
+      if (f[plan.other] === '1') other = true;
+      ruleAreas[plan.code] = { area: sum(f, plan.area), activity: plan.activity < 0 || f[plan.activity] === '' ? 0n : BigInt(f[plan.activity]!), otherBasisSpaces: [] };
+    }
+    if (other) flagged.push(r);
+    facts[r] = {
+      communityId: f[0]!,
+      code: f[1]!,
+      name: rows[r]!.name,
+      kind: f[2] as CommunityFacts['kind'],
+      townCode: f[3]!,
+      townNameZh: '',
+      townNameEn: '',
+      registered: f[4] === '' ? null : { households: Number(f[4]), asOf: dayText(f[5]!) },
+      resident: f[6] === '' ? null : { households: Number(f[6]), asOf: dayText(f[7]!) },
+      hasComprehensiveCentre: f[8] === '1',
+      indoorM2: sum(f, indoor),
+      outdoorM2: sum(f, outdoor),
+      ruleAreas,
+    };
+  }
+  const [townRows, nameRows] = await rest;
+  const townsByCode = new Map(townRows.map((town) => [town.code, town]));
+  for (const community of facts) {
+    const town = townsByCode.get(community.townCode);
+    if (town) {
+      community.townNameZh = town.name_zh;
+      community.townNameEn = town.name_en;
+    }
+  }
+  if (flagged.length > 0) {
+    // The communities flagged here are those the names query picked from the history itself.
+    const byId = new Map(flagged.map((r) => [facts[r]!.communityId, facts[r]!]));
+    for (const row of nameRows) {
+      const target = byId.get(row.community_id as string);
+      if (target) ruleList.forEach((rule, i) => (target.ruleAreas[rule.code]!.otherBasisSpaces = row[`r${i}_other`] as string[]));
+    }
+  }
+  return facts;
+}
+
+/** The facts computed from the register (directFactsSql), without the history. */
+export async function queryDirectFacts(executor: Executor, rules: Rule[], scope: FactsScope): Promise<CommunityFacts[]> {
+  const ruleList = areaRules(rules);
+  const rows = (await executor.execute(directFactsSql(rules, scope))) as unknown as Record<string, unknown>[];
   return rows.map((row) => ({
     communityId: row.id as string,
     code: row.code as string,
@@ -55,7 +148,7 @@ export async function queryCommunityFacts(executor: Executor, rules: Rule[], sco
     indoorM2: parseDecimal((row.indoor_m2 as string | null) ?? '0'),
     outdoorM2: parseDecimal((row.outdoor_m2 as string | null) ?? '0'),
     ruleAreas: Object.fromEntries(
-      areaRules.map((rule, i) => [
+      ruleList.map((rule, i) => [
         rule.code,
         {
           area: parseDecimal((row[`r${i}_area`] as string | null) ?? '0'),
@@ -67,8 +160,150 @@ export async function queryCommunityFacts(executor: Executor, rules: Rule[], sco
   }));
 }
 
-/** The facts query itself, for queryCommunityFacts and for the benchmark's SQL baseline (bench/compliance). */
+/** The towns of the communities in scope, for their names. */
+function townsSql(scope: FactsScope): SQL {
+  return sql`select t.code, t.name_zh, t.name_en from towns t where t.code in (select cur.town_code from compliance_current cur ${scopeWhere(scope, 'cur')})`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The history (compliance_history, migrations 0011 and 0012).
+
+/** The other-basis flags in `facts`, in order. */
+const OTHER_BASIS = ['indoor_building', 'indoor_usable', 'outdoor_land'];
+
+const days = new Map<string, string>();
+/** 'YYYY-MM-DD' of a day counted from 2000-01-01 (how `facts` writes dates). */
+function dayText(count: string): string {
+  let text = days.get(count);
+  if (text === undefined) {
+    text = new Date(Date.UTC(2000, 0, 1) + Number(count) * 86_400_000).toISOString().slice(0, 10);
+    days.set(count, text);
+  }
+  return text;
+}
+
+/** What the history keeps: the three use classes, indoors on building and usable area, outdoors on land. */
+const HISTORY_USE_CLASSES = ['office', 'resident_activity', 'shared_auxiliary'] as const;
+const HISTORY_BASES: Record<'indoor' | 'outdoor', readonly string[]> = { indoor: ['building', 'usable'], outdoor: ['land'] };
+
+/** Whether every area rule counts only what compliance_history keeps. */
+export function historyCovers(rules: Rule[]): boolean {
+  return areaRules(rules).every(
+    (rule) =>
+      rule.areaBasis !== null &&
+      HISTORY_BASES[settingOf(rule)].includes(rule.areaBasis) &&
+      rule.useClasses.every((useClass) => (HISTORY_USE_CLASSES as readonly string[]).includes(useClass)),
+  );
+}
+
+/**
+ * Every community in scope with its segment of the history at the date: one pass over
+ * compliance_current in code order (one row per community, with its code, name, kind and town),
+ * looking in compliance_history only where the current segment began after the date. Each row
+ * is one line of text: id | code | kind | town | the segment's `facts` (db/schema/compliance-history.ts).
+ */
+export function historyFactsSql(scope: FactsScope): SQL {
+  const asOf = sql`${scope.asOf}::date`;
+  return sql`
+    select cur.name, cur.community_id::text || '|' || cur.code || '|' || cur.kind::text || '|' || cur.town_code || '|' || h.facts as f
+      from compliance_current cur
+      -- The current segment, unless it began after the date: then the earlier one holding on it.
+      cross join lateral (
+        select cur.facts where cur.valid_from <= ${asOf}
+        union all
+        select s.facts from compliance_history s
+         where cur.valid_from > ${asOf} and s.community_id = cur.community_id and s.valid_from <= ${asOf} and s.valid_to > ${asOf}
+      ) h
+     ${scopeWhere(scope, 'cur')}
+     order by cur.code`;
+}
+
+/**
+ * For the communities in scope: per area rule, the names of the spaces counted at the date that
+ * are measured, but not on the rule's basis (measured_on_other_basis), as the direct query
+ * names them (directFactsSql, r{i}_other) — without computing any area. Only communities with
+ * such a space get a row.
+ */
+export function otherBasisSql(rules: Rule[], scope: FactsScope, flaggedOnly = false): SQL {
+  const asOf = sql`${scope.asOf}::date`;
+  const flags = [...new Set(areaRules(rules).map((rule) => `h.other_basis_${settingOf(rule)}_${rule.areaBasis}`))];
+  // flaggedOnly: the communities in scope whose segment at the date has a flag a rule reads.
+  const communities = flaggedOnly
+    ? sql`select cur.community_id as id
+            from compliance_current cur
+            cross join lateral (
+              select ${sql.raw(OTHER_BASIS.map((flag) => `cur.other_basis_${flag}`).join(', '))} where cur.valid_from <= ${asOf}
+              union all
+              select ${sql.raw(OTHER_BASIS.map((flag) => `s.other_basis_${flag}`).join(', '))} from compliance_history s
+               where cur.valid_from > ${asOf} and s.community_id = cur.community_id and s.valid_from <= ${asOf} and s.valid_to > ${asOf}
+            ) h
+           ${hasFilter(scope) ? sql`${scopeWhere(scope, 'cur')} and` : sql`where`} (${sql.raw(flags.length > 0 ? flags.join(' or ') : 'false')})`
+    : sql`select c.id from communities c ${scopeWhere(scope)}`;
+  const named = areaRules(rules).map(
+    (rule) => sql`(sp.setting = ${settingOf(rule)}::space_setting and sp.use_class = any(${`{${rule.useClasses.join(',')}}`}::use_class[]) and sp.measured and not ${sql.raw(`sp.has_${rule.areaBasis}`)})`,
+  );
+  const columns = named.map((condition, i) => sql`coalesce(array_agg(distinct sp.name) filter (where ${condition}), '{}') as ${sql.raw(`r${i}_other`)}`);
+  const isOpen = sql`(f.opened_on is null or f.opened_on <= ${asOf}) and (f.closed_on is null or f.closed_on > ${asOf})`;
+
+  return sql`
+    with scope as materialized (${communities}),
+    valid_shares as materialized (
+      select fs.facility_id, fs.community_id from facility_shares fs
+       where fs.valid_from <= ${asOf} and (fs.valid_to is null or fs.valid_to >= ${asOf})
+    ),
+    -- Index lookups from the communities, whatever the planner estimates for them (offset 0 keeps
+    -- each lookup a subquery the planner cannot turn into a hash join over whole tables).
+    served as (
+      select f.id as facility_id, s.id as community_id
+        from scope s
+        join lateral (select f.id from facilities f where f.community_id = s.id and ${isOpen} offset 0) f on true
+       where not exists (select 1 from valid_shares v where v.facility_id = f.id)
+      union all
+      select v.facility_id, v.community_id from valid_shares v join facilities f on f.id = v.facility_id
+       where ${isOpen} and v.community_id in (select id from scope)
+    ),
+    spaces_at as (
+      select sv.community_id, sp.name, sp.setting, sp.use_class, x.*, x.has_building or x.has_usable or x.has_land as measured
+        from served sv
+        join lateral (select sp.id, sp.name, sp.setting, sp.use_class from spaces sp
+                       where sp.facility_id = sv.facility_id and (sp.retired_on is null or sp.retired_on > ${asOf}) offset 0) sp on true
+        -- the bases it is measured on by the date, from one range of area_measurements_latest_idx
+        cross join lateral (
+          select coalesce(bool_or(m.basis = 'building'), false) as has_building, coalesce(bool_or(m.basis = 'usable'), false) as has_usable,
+                 coalesce(bool_or(m.basis = 'land'), false) as has_land
+            from area_measurements m where m.space_id = sp.id and m.measured_on <= ${asOf}
+        ) x
+    )
+    select sp.community_id ${columns.length > 0 ? sql`, ${sql.join(columns, sql`, `)}` : sql``}
+      from spaces_at sp
+     where ${named.length > 0 ? sql.join(named, sql` or `) : sql`false`}
+     group by sp.community_id`;
+}
+
+function hasFilter(scope: FactsScope): boolean {
+  return scope.town !== undefined || scope.codePrefix !== undefined || scope.communityIds !== undefined;
+}
+
+function scopeWhere(scope: FactsScope, table = 'c'): SQL {
+  const column = (name: string) => sql.raw(`${table}.${name}`);
+  const id = table === 'c' ? 'id' : 'community_id';
+  const filters: SQL[] = [];
+  if (scope.town !== undefined) filters.push(sql`${column('town_code')} = ${scope.town}`);
+  if (scope.codePrefix !== undefined) filters.push(sql`${column('code')} >= ${scope.codePrefix} and ${column('code')} < ${nextPrefix(scope.codePrefix)}`);
+  if (scope.communityIds !== undefined) filters.push(sql`${column(id)} = any(${`{${scope.communityIds.join(',')}}`}::uuid[])`);
+  return filters.length > 0 ? sql`where ${sql.join(filters, sql` and `)}` : sql``;
+}
+
+/** The query a report runs first (for the benchmark's SQL line). */
 export function communityFactsSql(rules: Rule[], scope: FactsScope): SQL {
+  return historyCovers(rules) ? historyFactsSql(scope) : directFactsSql(rules, scope);
+}
+
+/**
+ * The facts computed from the register itself: the reference the history is tested against, and
+ * the query for rules the history does not keep (see historyCovers).
+ */
+export function directFactsSql(rules: Rule[], scope: FactsScope): SQL {
   const columns = ruleColumns(rules);
   const asOf = sql`${scope.asOf}::date`;
   // Only the filters that apply, so that each shape of report gets a plan of its own: a city's

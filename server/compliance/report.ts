@@ -2,10 +2,10 @@ import { db } from '@/db/client';
 import { requireUser, type RequestContext } from '@/server/auth/context';
 import { canReadRegister } from '@/server/auth/policy';
 import { AppError } from '@/server/errors';
-import { evaluateAggregates, evaluateCommunity, tally } from './evaluate';
+import { communityEvaluator, evaluateAggregates, tally } from './evaluate';
 import { queryCommunityFacts } from './facts-query';
 import { getRuleSet } from './rule-sets';
-import type { ComplianceQuery } from './schemas';
+import { MAX_PAGE, type ComplianceQuery } from './schemas';
 import type { ComplianceReport, TownRollup } from './types';
 
 /** Today in Asia/Shanghai, the date people mean when they say "today". */
@@ -26,13 +26,11 @@ export async function getComplianceReport(ctx: RequestContext, query: Compliance
   const asOf = query.asOf ?? todayInShanghai();
   const options = { asOf, householdBasis: query.householdBasis, staleAfterMonths: query.staleAfterMonths };
 
-  const facts = await queryCommunityFacts(db, ruleSet.rules, {
-    asOf,
-    town: query.town,
-    codePrefix: query.codePrefix,
-    communityIds: canReadRegister(actor) ? undefined : actor.communityIds,
-  });
-  const rows = facts.map((community) => evaluateCommunity(ruleSet.rules, community, options));
+  // Staff see their own communities; a communityIds filter narrows the scope further.
+  const own = canReadRegister(actor) ? undefined : actor.communityIds;
+  const communityIds = query.communityIds && own ? query.communityIds.filter((id) => own.includes(id)) : (query.communityIds ?? own);
+  const facts = await queryCommunityFacts(db, ruleSet.rules, { asOf, town: query.town, codePrefix: query.codePrefix, communityIds });
+  const rows = facts.map(communityEvaluator(ruleSet.rules, options));
 
   const byTown = new Map<string, typeof rows>();
   for (const row of rows) {
@@ -49,15 +47,19 @@ export async function getComplianceReport(ctx: RequestContext, query: Compliance
     aggregates: evaluateAggregates(ruleSet.rules, townRows),
   }));
 
+  const paged = query.limit !== undefined || query.offset !== undefined;
+  const offset = query.offset ?? 0;
+  const limit = query.limit ?? MAX_PAGE;
   return {
     ruleSet: ruleSet.code,
     ruleSetVersion: ruleSet.version,
     asOf,
     householdBasis: query.householdBasis,
     staleAfterMonths: query.staleAfterMonths,
-    rows,
+    rows: paged ? rows.slice(offset, offset + limit) : rows,
     aggregates: evaluateAggregates(ruleSet.rules, rows),
     tallies: tally(ruleSet.rules, rows),
     towns,
+    ...(paged ? { page: { offset, limit, total: rows.length } } : {}),
   };
 }

@@ -2,6 +2,12 @@ import { z } from 'zod';
 import { householdBasisEnum } from '@/db/schema/enums';
 import { isoDateSchema, whenFieldsValid } from '@/server/common-schemas';
 
+const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+/** Up to 500 community ids, comma-separated. */
+const COMMUNITY_IDS = new RegExp(`^${UUID}(,${UUID}){0,499}$`);
+/** The largest page of rows the API returns at once. */
+export const MAX_PAGE = 10_000;
+
 export const complianceQuerySchema = z.object({
   ruleSet: z.string('rule_set_invalid').regex(/^[A-Z0-9]{2,20}$/, 'rule_set_invalid').default('DG2012'),
   ruleSetVersion: z.coerce.number('rule_set_invalid').int('rule_set_invalid').min(1, 'rule_set_invalid').max(1000, 'rule_set_invalid').optional(),
@@ -10,6 +16,19 @@ export const complianceQuerySchema = z.object({
   town: z.string().regex(/^[0-9]{9}$/, 'town_code_invalid').optional(),
   codePrefix: z.string().regex(/^[0-9]{2,12}$/, 'code_prefix_invalid').optional(),
   staleAfterMonths: z.coerce.number('stale_months_invalid').int('stale_months_invalid').min(1, 'stale_months_invalid').max(120, 'stale_months_invalid').default(12),
+  /** Only these communities (comma-separated ids), e.g. for one community's page. Roll-ups cover only them. */
+  communityIds: z
+    .string('community_ids_invalid')
+    .regex(COMMUNITY_IDS, 'community_ids_invalid')
+    .transform((value) => [...new Set(value.toLowerCase().split(','))])
+    .optional(),
+  /**
+   * A page of the rows, in code order: at most `limit` rows from `offset` (0 = the first). The
+   * roll-ups (aggregates, tallies, towns) still cover every community in scope, and the response
+   * says which page it holds (`page`). Without either, every row.
+   */
+  limit: z.coerce.number('page_invalid').int('page_invalid').min(1, 'page_invalid').max(MAX_PAGE, 'page_invalid').optional(),
+  offset: z.coerce.number('page_invalid').int('page_invalid').min(0, 'page_invalid').optional(),
 });
 export type ComplianceQuery = z.infer<typeof complianceQuerySchema>;
 
@@ -71,6 +90,8 @@ export const complianceReportSchema = z
         aggregates: z.array(aggregateSchema),
       }),
     ),
+    /** Only when `limit` or `offset` was given: which rows this response holds, of `total`. */
+    page: z.object({ offset: z.number().int(), limit: z.number().int(), total: z.number().int() }).optional(),
   })
   .meta({ id: 'ComplianceReport' });
 

@@ -138,4 +138,6 @@ export interface ComplianceReport {
   aggregates: AggregateResult[];
   tallies: RuleTally[];
   towns: TownRollup[];
+  /** Only when the query asked for a page (limit / offset): the rows are rows[offset, offset + limit) of `total`. */
+  page?: { offset: number; limit: number; total: number };
 }

@@ -61,9 +61,10 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 
 /**
  * Reads the filters (dropping any invalid one with a message, keeping the others), loads the
- * report and selects the rows. `fixed` pins parameters a route owns (the town page's town).
+ * report and selects the rows. `fixed` pins parameters a route owns (the town page's town, the
+ * community page's community).
  */
-export async function loadReportView(ctx: RequestContext, raw: SearchParams, fixed: { town?: string } = {}): Promise<ReportView> {
+export async function loadReportView(ctx: RequestContext, raw: SearchParams, fixed: { town?: string; communityIds?: string[] } = {}): Promise<ReportView> {
   const problems: ReportView['problems'] = [];
   const ruleSets = await listRuleSets();
   const latestVersions = new Map<string, number>();
@@ -104,7 +105,7 @@ export async function loadReportView(ctx: RequestContext, raw: SearchParams, fix
   }
 
   const asOf = query.data.asOf ?? todayInShanghai();
-  const report = await getComplianceReport(ctx, { ...query.data, asOf });
+  const report = await getComplianceReport(ctx, { ...query.data, asOf, communityIds: fixed.communityIds });
   const rule = pickRule(ruleSet, view.data.rule);
   const params: ViewParams = {
     ruleSet: ruleSetParam(ruleSet, latestVersions.get(ruleSet.code)!),

@@ -39,10 +39,10 @@ export default async function AuditCommunityPage({ params, searchParams }: { par
   const evidence = await evidenceOrNotFound(ctx, communityId);
   const raw = await searchParams;
   const town = evidence.community.townCode;
-  // The report supports a town filter, not one community: evaluate its town on both bases and
-  // take its row (a communityIds option in the report would save the rest of the town).
+  // Only this community is evaluated, on both bases.
+  const fixed = { town, communityIds: [communityId] };
   const [view, t, tc, tAll, tKinds, locale] = await Promise.all([
-    loadReportView(ctx, raw, { town }),
+    loadReportView(ctx, raw, fixed),
     getTranslations('audit'),
     getTranslations('compliance'),
     getTranslations(),
@@ -50,7 +50,7 @@ export default async function AuditCommunityPage({ params, searchParams }: { par
     getLocale(),
   ]);
   const { params: p, ruleSet } = view;
-  const other = await loadReportView(ctx, { ...raw, basis: p.basis === 'registered' ? 'resident' : 'registered' }, { town });
+  const other = await loadReportView(ctx, { ...raw, basis: p.basis === 'registered' ? 'resident' : 'registered' }, fixed);
   const rowOf = (source: typeof view) => source.report.rows.find((r) => r.communityId === communityId) ?? null;
   const row = rowOf(view);
   const byBasis = p.basis === 'registered' ? { registered: row, resident: rowOf(other) } : { registered: rowOf(other), resident: row };

@@ -8,6 +8,8 @@ export interface FormResult {
   message?: string;
   /** Field name → keys under "validation". */
   fieldErrors?: Record<string, string[]>;
+  /** Values the success message names (e.g. how many people were promoted). */
+  values?: Record<string, string | number>;
 }
 
 export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {

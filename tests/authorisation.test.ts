@@ -128,7 +128,7 @@ describe('createUser', () => {
 });
 
 describe('canManageCommunity', () => {
-  const actor = (role: Actor['role'], ids: string[] = []): Actor => ({ id: 'u', name: 'n', role, communityIds: ids });
+  const actor = (role: Actor['role'], ids: string[] = []): Actor => ({ id: 'u', name: 'n', role, communityIds: ids, elderMode: false });
 
   it('lets admins manage every community and staff only their own', () => {
     expect(canManageCommunity(actor('admin'), 'c1')).toBe(true);

@@ -42,7 +42,7 @@ export function ActionForm({
         {submitLabel}
       </Button>
       <div aria-live="polite">
-        <FormStatus state={state} namespace={namespace} successValues={{ promoted: (state as { promoted?: number } | null)?.promoted ?? 0 }} />
+        <FormStatus state={state} namespace={namespace} />
       </div>
     </form>
   );

@@ -27,7 +27,7 @@ export function FormStatus({
   if (state.ok) {
     return (
       <Alert tone="success">
-        <p>{t(`${namespace}.${state.message}`, successValues)}</p>
+        <p>{t(`${namespace}.${state.message}`, { ...state.values, ...successValues })}</p>
         {children}
       </Alert>
     );

@@ -125,13 +125,11 @@ export async function mySignupsFor(userId: string, sessionIds: string[]) {
   return new Map(rows.map((r) => [r.sessionId, r.status === 'waitlisted' ? { status: r.status, position: r.position } : { status: r.status }]));
 }
 
-/** Whether sign-up is open for each session now (for the pages' buttons; the domain checks again). */
+/** Why sign-up is not open for a session now, or null (for the pages' buttons; the domain checks again). */
 export function sessionOpen(activity: Pick<ActivityView, 'status' | 'signupOpensAt' | 'signupClosesAt'>, session: SessionView, now = new Date()) {
+  const at = (iso: string | null) => (iso ? new Date(iso) : null);
   return signupRefusal(
-    {
-      activity: { status: activity.status, signupOpensAt: activity.signupOpensAt ? new Date(activity.signupOpensAt) : null, signupClosesAt: activity.signupClosesAt ? new Date(activity.signupClosesAt) : null } as typeof activities.$inferSelect,
-      session: { cancelledAt: session.cancelled ? new Date() : null, startsAt: new Date(session.startsAt) } as typeof activitySessions.$inferSelect,
-    },
+    { status: activity.status, sessionCancelled: session.cancelled, signupOpensAt: at(activity.signupOpensAt), signupClosesAt: at(activity.signupClosesAt), startsAt: new Date(session.startsAt) },
     now,
   );
 }

@@ -6,16 +6,23 @@ import { requireRole, requireUser, type RequestContext } from '@/server/auth/con
 import { AppError, sqlState } from '@/server/errors';
 import { notifyAboutSession } from './notify';
 import type { SignupView } from './schemas';
-import { loadSession, type LoadedSession } from './session-access';
+import { loadSession } from './session-access';
 import { promoteFromWaitlist, waitlistPosition } from './waitlist';
 
-/** Why a sign-up is not open now, or null when it is. */
-export function signupRefusal(row: Pick<LoadedSession, 'session' | 'activity'>, now: Date): 'session_cancelled' | 'signup_not_open' | 'signup_closed' | null {
-  const { session, activity } = row;
-  if (session.cancelledAt || activity.status === 'cancelled') return 'session_cancelled';
-  if (activity.status !== 'published') return 'signup_not_open';
-  if (activity.signupOpensAt && now < activity.signupOpensAt) return 'signup_not_open';
-  const closes = activity.signupClosesAt && activity.signupClosesAt < session.startsAt ? activity.signupClosesAt : session.startsAt;
+export interface SignupWindow {
+  status: 'draft' | 'published' | 'cancelled';
+  sessionCancelled: boolean;
+  signupOpensAt: Date | null;
+  signupClosesAt: Date | null;
+  startsAt: Date;
+}
+
+/** Why a sign-up is not open now, or null when it is: one rule for the pages and the domain. */
+export function signupRefusal(window: SignupWindow, now: Date): 'session_cancelled' | 'signup_not_open' | 'signup_closed' | null {
+  if (window.sessionCancelled || window.status === 'cancelled') return 'session_cancelled';
+  if (window.status !== 'published') return 'signup_not_open';
+  if (window.signupOpensAt && now < window.signupOpensAt) return 'signup_not_open';
+  const closes = window.signupClosesAt && window.signupClosesAt < window.startsAt ? window.signupClosesAt : window.startsAt;
   if (now >= closes) return 'signup_closed';
   return null;
 }
@@ -50,7 +57,8 @@ export async function signUp(ctx: RequestContext, sessionId: string, now = new D
     return await db.transaction(async (tx) => {
       const place = await loadSession(tx, sessionId, { lock: true });
       if (place.activity.status === 'draft') throw new AppError('not_found', 'Session not found');
-      const refusal = signupRefusal(place, now);
+      const { activity, session } = place;
+      const refusal = signupRefusal({ ...activity, sessionCancelled: session.cancelledAt !== null, startsAt: session.startsAt }, now);
       if (refusal) throw new AppError('validation', refusal, { type: refusal.replaceAll('_', '-'), messageKey: `activity_${refusal}` });
       if (place.activity.audience === 'community' && (await homeCommunityOf(tx, actor.id)) !== place.activity.communityId) {
         throw new AppError('forbidden', 'For residents of the community', { type: 'audience-restricted', messageKey: 'activity_audience_restricted', extra: { communityName: place.communityName } });

@@ -20,6 +20,8 @@ export interface Actor {
   role: Role;
   /** Communities a staff member is assigned to, read fresh on every request. */
   communityIds: string[];
+  /** 长辈版, as the account chose it. */
+  elderMode: boolean;
 }
 
 /**
@@ -44,7 +46,7 @@ export async function requireRole(ctx: RequestContext, ...roles: Role[]): Promis
 
 export async function loadActor(userId: string): Promise<Actor | null> {
   const rows = await db
-    .select({ id: users.id, name: users.name, role: users.role, disabled: users.disabled, communityId: staffAssignments.communityId })
+    .select({ id: users.id, name: users.name, role: users.role, disabled: users.disabled, elderMode: users.elderMode, communityId: staffAssignments.communityId })
     .from(users)
     .leftJoin(staffAssignments, eq(staffAssignments.userId, users.id))
     .where(eq(users.id, userId));
@@ -54,6 +56,7 @@ export async function loadActor(userId: string): Promise<Actor | null> {
     id: first.id,
     name: first.name,
     role: first.role,
+    elderMode: first.elderMode,
     communityIds: rows.flatMap((row) => (row.communityId ? [row.communityId] : [])),
   };
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { cache } from 'react';
 import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { getServerSession } from 'next-auth';
@@ -18,15 +19,18 @@ export async function getRequestContext(): Promise<RequestContext> {
   };
 }
 
-/** The signed-in user for rendering (navigation, greetings), or null. Re-read from the database. */
-export async function getCurrentActor(): Promise<Actor | null> {
+/**
+ * The signed-in user for rendering (navigation, greetings, elder mode), or null. Re-read from the
+ * database once per request: the layout, the header and the page share the one read.
+ */
+export const getCurrentActor = cache(async (): Promise<Actor | null> => {
   try {
     return await requireUser(await getRequestContext());
   } catch (error) {
     if (isAppError(error)) return null;
     throw error;
   }
-}
+});
 
 /**
  * Guards a page: signed-out visitors go to sign-in, other roles get "not found" — a page they

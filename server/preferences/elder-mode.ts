@@ -1,7 +1,4 @@
-import { eq } from 'drizzle-orm';
 import { cookies } from 'next/headers';
-import { db } from '@/db/client';
-import { users } from '@/db/schema';
 import { getCurrentActor } from '@/server/auth/session';
 
 /** The browser's choice when signed out (and the first choice of a new account). */
@@ -18,8 +15,5 @@ export async function elderModeCookie(): Promise<boolean> {
  */
 export async function isElderMode(): Promise<boolean> {
   if (await elderModeCookie()) return true;
-  const actor = await getCurrentActor();
-  if (!actor) return false;
-  const [row] = await db.select({ elderMode: users.elderMode }).from(users).where(eq(users.id, actor.id));
-  return row?.elderMode ?? false;
+  return (await getCurrentActor())?.elderMode ?? false;
 }

@@ -122,7 +122,7 @@ export async function updateCapacityAction(_previous: FormResult | null, formDat
   try {
     const result = await updateSessionCapacity(await getRequestContext(), sessionId, parsed.data.capacity);
     refresh();
-    return { ok: true, message: result.promoted > 0 ? 'capacityPromoted' : 'capacityChanged', promoted: result.promoted } as FormResult;
+    return { ok: true, message: result.promoted > 0 ? 'capacityPromoted' : 'capacityChanged', values: { promoted: result.promoted } };
   } catch (error) {
     return formResultFromError(error);
   }

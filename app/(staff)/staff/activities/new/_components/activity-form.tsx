@@ -3,8 +3,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { DateTimeFields } from '@/components/staff-bookings/date-time-fields';
-import { formatSpan } from '@/components/staff-bookings/format';
 import { FormStatus } from '@/components/staff-bookings/form-status';
+import { SpanList } from '@/components/staff-bookings/span-list';
 import { useFieldErrors } from '@/components/staff-bookings/use-field-errors';
 import { Button } from '@/components/ui/button';
 import { Field, SelectField, TextField, inputClass } from '@/components/ui/field';
@@ -101,7 +101,15 @@ export function ActivityForm({ facilities, today }: { facilities: ActivityRoomCh
 
       <div ref={resultRef} tabIndex={-1} className="space-y-3 outline-none sm:col-span-2">
         <FormStatus state={state} namespace="staffActivities.results" successValues={{ count: state?.sessions?.length ?? 0, conflicts: state?.conflicts?.length ?? 0 }} />
-        {state?.sessions || state?.conflicts ? <SessionList sessions={state.sessions} conflicts={state.conflicts ?? []} /> : null}
+        {state?.sessions || state?.conflicts ? (
+          <SpanList
+            heading={t('staffActivities.new.sessionsHeading')}
+            spans={(state.sessions ?? state.conflicts ?? []).map((session) => ({
+              ...session,
+              conflict: state.conflicts?.find((c) => Date.parse(c.startsAt) === Date.parse(session.startsAt))?.conflict ?? null,
+            }))}
+          />
+        ) : null}
       </div>
       <div className="flex flex-col gap-3 sm:col-span-2 sm:flex-row">
         <Button type="submit" name="intent" value="preview" variant="secondary" disabled={preview.pending || save.pending}>
@@ -115,37 +123,5 @@ export function ActivityForm({ facilities, today }: { facilities: ActivityRoomCh
         </Button>
       </div>
     </form>
-  );
-}
-
-function SessionList({ sessions, conflicts }: { sessions?: { startsAt: string; endsAt: string }[]; conflicts: { startsAt: string; endsAt: string; conflict: string }[] }) {
-  const t = useTranslations('staffBookings');
-  const tActivities = useTranslations('staffActivities');
-  const rows = sessions ?? conflicts;
-  return (
-    <section aria-label={tActivities('new.sessionsHeading')} className="space-y-2">
-      <h2 className="text-lg font-bold">{tActivities('new.sessionsHeading')}</h2>
-      <ol className="divide-y divide-slate-200 rounded-lg border border-slate-300">
-        {rows.map((session) => {
-          const conflict = conflicts.find((c) => Date.parse(c.startsAt) === Date.parse(session.startsAt));
-          return (
-            <li key={session.startsAt} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 px-4 py-2">
-              <span>{formatSpan(t, session)}</span>
-              {conflict ? (
-                <span className="font-semibold text-red-800">
-                  <span aria-hidden="true">✕ </span>
-                  {t('recurring.taken', { kind: t(`kinds.${conflict.conflict}`) })}
-                </span>
-              ) : (
-                <span className="font-semibold text-green-800">
-                  <span aria-hidden="true">✓ </span>
-                  {t('recurring.weekFree')}
-                </span>
-              )}
-            </li>
-          );
-        })}
-      </ol>
-    </section>
   );
 }

@@ -3,8 +3,8 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslations } from 'next-intl';
 import { DateTimeFields } from '@/components/staff-bookings/date-time-fields';
-import { formatSpan } from '@/components/staff-bookings/format';
 import { FormStatus } from '@/components/staff-bookings/form-status';
+import { SpanList } from '@/components/staff-bookings/span-list';
 import type { RecurringResult, RecurringWeek } from '@/components/staff-bookings/results';
 import { useFieldErrors } from '@/components/staff-bookings/use-field-errors';
 import { Button } from '@/components/ui/button';
@@ -142,29 +142,5 @@ const WEEK = 7 * 86_400_000;
 function WeekList({ heading, weeks, first }: { heading: string; weeks: RecurringWeek[]; first?: string }) {
   const t = useTranslations('staffBookings');
   const numberOf = (startsAt: string) => (first ? Math.round((Date.parse(startsAt) - Date.parse(first)) / WEEK) + 1 : 1);
-  return (
-    <section aria-label={heading} className="space-y-2">
-      <h2 className="text-lg font-bold">{heading}</h2>
-      <ol className="divide-y divide-slate-200 rounded-lg border border-slate-300">
-        {weeks.map((week) => (
-          <li key={week.startsAt} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 px-4 py-2">
-            <span>
-              <span className="text-muted">{t('recurring.weekNumber', { number: numberOf(week.startsAt) })}</span> {formatSpan(t, week)}
-            </span>
-            {week.conflict ? (
-              <span className="font-semibold text-red-800">
-                <span aria-hidden="true">✕ </span>
-                {t('recurring.taken', { kind: t(`kinds.${week.conflict}`) })}
-              </span>
-            ) : (
-              <span className="font-semibold text-green-800">
-                <span aria-hidden="true">✓ </span>
-                {t('recurring.weekFree')}
-              </span>
-            )}
-          </li>
-        ))}
-      </ol>
-    </section>
-  );
+  return <SpanList heading={heading} spans={weeks.map((week) => ({ ...week, label: t('recurring.weekNumber', { number: numberOf(week.startsAt) }) }))} />;
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { startTransition, useActionState, type FormEvent } from 'react';
+import { startTransition, useActionState, useEffect, useRef, type FormEvent } from 'react';
 import type { FormResult } from '@/server/form-result';
 
 /**
@@ -15,4 +15,13 @@ export function useFormAction(action: (previous: FormResult | null, formData: Fo
     startTransition(() => dispatch(formData));
   }
   return { state, onSubmit, pending };
+}
+
+/** A ref for a form that starts afresh once saved: cleared on success only, so a refusal keeps what was typed. */
+export function useResetOnSave(state: FormResult | null) {
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (state?.ok) formRef.current?.reset();
+  }, [state]);
+  return formRef;
 }

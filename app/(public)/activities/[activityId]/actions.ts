@@ -1,9 +1,9 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { uuidSchema } from '@/server/accounts/schemas';
 import { cancelMySignup, signUp } from '@/server/activities/signups';
 import { getRequestContext } from '@/server/auth/session';
+import { idFrom } from '@/server/form-data';
 import { formResultFromError, type FormResult } from '@/server/form-result';
 
 export interface SignupResult extends FormResult {
@@ -11,16 +11,16 @@ export interface SignupResult extends FormResult {
 }
 
 function refresh(formData: FormData) {
-  const activityId = uuidSchema.safeParse(formData.get('activityId'));
-  if (activityId.success) revalidatePath(`/activities/${activityId.data}`);
+  const activityId = idFrom(formData, 'activityId');
+  if (activityId) revalidatePath(`/activities/${activityId}`);
   revalidatePath('/my/activities');
 }
 
 export async function signUpAction(_previous: SignupResult | null, formData: FormData): Promise<SignupResult> {
-  const sessionId = uuidSchema.safeParse(formData.get('sessionId'));
-  if (!sessionId.success) return { ok: false, message: 'not_found' };
+  const sessionId = idFrom(formData, 'sessionId');
+  if (!sessionId) return { ok: false, message: 'not_found' };
   try {
-    const signup = await signUp(await getRequestContext(), sessionId.data);
+    const signup = await signUp(await getRequestContext(), sessionId);
     refresh(formData);
     return { ok: true, message: signup.status, position: signup.position };
   } catch (error) {
@@ -29,10 +29,10 @@ export async function signUpAction(_previous: SignupResult | null, formData: For
 }
 
 export async function cancelSignupAction(_previous: SignupResult | null, formData: FormData): Promise<SignupResult> {
-  const sessionId = uuidSchema.safeParse(formData.get('sessionId'));
-  if (!sessionId.success) return { ok: false, message: 'not_found' };
+  const sessionId = idFrom(formData, 'sessionId');
+  if (!sessionId) return { ok: false, message: 'not_found' };
   try {
-    await cancelMySignup(await getRequestContext(), sessionId.data);
+    await cancelMySignup(await getRequestContext(), sessionId);
     refresh(formData);
     return { ok: true, message: 'cancelled' };
   } catch (error) {

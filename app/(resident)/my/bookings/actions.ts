@@ -2,17 +2,17 @@
 
 import { headers } from 'next/headers';
 import { revalidatePath } from 'next/cache';
-import { uuidSchema } from '@/server/accounts/schemas';
 import { getRequestContext } from '@/server/auth/session';
 import { regenerateCalendarFeed } from '@/server/bookings/calendar-feed';
 import { changeBooking } from '@/server/bookings/change-booking';
+import { idFrom } from '@/server/form-data';
 import { formResultFromError, type FormResult } from '@/server/form-result';
 
 export async function cancelBookingAction(_previous: FormResult | null, formData: FormData): Promise<FormResult> {
-  const parsed = uuidSchema.safeParse(formData.get('bookingId'));
-  if (!parsed.success) return { ok: false, message: 'not_found' };
+  const bookingId = idFrom(formData, 'bookingId');
+  if (!bookingId) return { ok: false, message: 'not_found' };
   try {
-    await changeBooking(await getRequestContext(), parsed.data, 'cancel');
+    await changeBooking(await getRequestContext(), bookingId, 'cancel');
     revalidatePath('/my/bookings');
     return { ok: true, message: 'cancelled' };
   } catch (error) {

@@ -8,9 +8,9 @@ import { cancelSessionSchema, createActivitySchema, sessionCapacitySchema, weekl
 import { getRequestContext } from '@/server/auth/session';
 import { toShanghaiIso } from '@/server/bookings/shanghai-time';
 import { isAppError } from '@/server/errors';
+import { addError, idFrom, issuesByField, numberFrom, shanghaiDateTime, trimmedText, type FieldErrors } from '@/server/form-data';
 import { formResultFromError, type FormResult } from '@/server/form-result';
 import { isoDateSchema } from '@/server/common-schemas';
-import { addError, idFrom, issuesByField, numberFrom, shanghaiDateTime, text, type FieldErrors } from '../bookings/_lib/form-data';
 
 // Adapters of the staff activity desk: read the form, parse it with the domain schema, call one
 // domain function (which decides whether this person may), refresh the pages.
@@ -26,7 +26,7 @@ export interface ActivityFormResult extends FormResult {
 
 /** 'YYYY-MM-DDTHH:MM' from a datetime-local input, read as Shanghai time; empty is undefined. */
 function localInstant(formData: FormData, name: string, errors: FieldErrors): string | undefined {
-  const value = text(formData, name);
+  const value = trimmedText(formData, name);
   if (!value) return undefined;
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value) || !isoDateSchema.safeParse(value.slice(0, 10)).success) {
     addError(errors, name, 'datetime_invalid');
@@ -41,16 +41,16 @@ function activityInput(formData: FormData) {
   const endsAt = shanghaiDateTime(formData, 'date', 'endTime', 'end', errors);
   if (errors.end) errors.end = errors.end.filter((key) => key !== 'date_invalid');
   if (errors.end?.length === 0) delete errors.end;
-  const until = text(formData, 'repeatUntil');
+  const until = trimmedText(formData, 'repeatUntil');
   if (until && !isoDateSchema.safeParse(until).success) addError(errors, 'repeatUntil', 'date_invalid');
   const first = startsAt && endsAt ? { startsAt: new Date(startsAt), endsAt: new Date(endsAt) } : null;
   const sessions = first ? weeklySessions(first, until).map((s) => ({ startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString() })) : [];
   const parsed = createActivitySchema.safeParse({
-    title: text(formData, 'title') ?? '',
-    description: text(formData, 'description'),
-    category: text(formData, 'category') ?? '',
-    audience: text(formData, 'audience') ?? '',
-    roomId: text(formData, 'roomId') ?? '',
+    title: trimmedText(formData, 'title') ?? '',
+    description: trimmedText(formData, 'description'),
+    category: trimmedText(formData, 'category') ?? '',
+    audience: trimmedText(formData, 'audience') ?? '',
+    roomId: trimmedText(formData, 'roomId') ?? '',
     capacity: numberFrom(formData, 'capacity'),
     sessions: first ? sessions : [{ startsAt: '', endsAt: '' }],
     status: formData.get('intent') === 'draft' ? 'draft' : 'published',
@@ -105,7 +105,7 @@ export async function updateActivityStatusAction(_previous: FormResult | null, f
   const status = formData.get('status');
   if (!activityId || (status !== 'published' && status !== 'cancelled')) return { ok: false, message: 'not_found' };
   try {
-    await updateActivityStatus(await getRequestContext(), activityId, status, text(formData, 'reason'));
+    await updateActivityStatus(await getRequestContext(), activityId, status, trimmedText(formData, 'reason'));
   } catch (error) {
     return formResultFromError(error);
   }
@@ -131,7 +131,7 @@ export async function updateCapacityAction(_previous: FormResult | null, formDat
 export async function cancelSessionAction(_previous: FormResult | null, formData: FormData): Promise<FormResult> {
   const sessionId = idFrom(formData, 'sessionId');
   if (!sessionId) return { ok: false, message: 'not_found' };
-  const parsed = cancelSessionSchema.safeParse({ reason: text(formData, 'reason') ?? '' });
+  const parsed = cancelSessionSchema.safeParse({ reason: trimmedText(formData, 'reason') ?? '' });
   if (!parsed.success) return invalid(issuesByField(parsed.error));
   try {
     await cancelSession(await getRequestContext(), sessionId, parsed.data.reason);

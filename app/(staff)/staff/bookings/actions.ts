@@ -11,9 +11,9 @@ import { createRecurringBooking, previewRecurringBooking } from '@/server/bookin
 import { bookingRulesSchema, closureSchema, reasonSchema, recurringBookingSchema } from '@/server/bookings/schemas';
 import { updateBookingRules } from '@/server/bookings/update-booking-rules';
 import { isAppError } from '@/server/errors';
+import { addError, idFrom, issuesByField, numberFrom, shanghaiDateTime, trimmedText, type FieldErrors } from '@/server/form-data';
 import { formResultFromError, type FormResult } from '@/server/form-result';
 import { weeklyHoursSchema } from '@/server/registry/schemas';
-import { addError, idFrom, issuesByField, numberFrom, shanghaiDateTime, text, type FieldErrors } from './_lib/form-data';
 
 // Adapters of the staff booking desk: read the form, parse it with the domain schema, call one
 // domain function (which decides whether this person may), refresh the desk. Hidden ids only say
@@ -27,7 +27,7 @@ async function change(formData: FormData, kind: 'approve' | 'reject' | 'cancel' 
   if (!bookingId) return { ok: false, message: 'not_found' };
   let reason: string | undefined;
   if (needsReason) {
-    const parsed = reasonSchema.safeParse({ reason: text(formData, 'reason') ?? '' });
+    const parsed = reasonSchema.safeParse({ reason: trimmedText(formData, 'reason') ?? '' });
     if (!parsed.success) return invalid(issuesByField(parsed.error));
     reason = parsed.data.reason;
   }
@@ -66,14 +66,14 @@ export async function createClosureAction(_previous: FormResult | null, formData
   const errors: FieldErrors = {};
   const startsAt = shanghaiDateTime(formData, 'startDate', 'startTime', 'start', errors);
   const endsAt = shanghaiDateTime(formData, 'endDate', 'endTime', 'end', errors);
-  const spaceId = text(formData, 'spaceId');
+  const spaceId = trimmedText(formData, 'spaceId');
   const parsed = closureSchema.safeParse({
-    facilityId: text(formData, 'facilityId') ?? '',
+    facilityId: trimmedText(formData, 'facilityId') ?? '',
     spaceId,
-    kind: text(formData, 'kind'),
+    kind: trimmedText(formData, 'kind'),
     startsAt: startsAt ?? '',
     endsAt: endsAt ?? '',
-    reason: text(formData, 'reason') ?? '',
+    reason: trimmedText(formData, 'reason') ?? '',
     cancelConflicting: formData.get('cancelConflicting') === 'true',
   });
   if (!parsed.success || Object.keys(errors).length > 0) {
@@ -104,13 +104,13 @@ function recurringInput(formData: FormData) {
   if (errors.end) errors.end = errors.end.filter((key) => key !== 'date_invalid');
   if (errors.end?.length === 0) delete errors.end;
   const parsed = recurringBookingSchema.safeParse({
-    roomId: text(formData, 'roomId') ?? '',
+    roomId: trimmedText(formData, 'roomId') ?? '',
     startsAt: startsAt ?? '',
     endsAt: endsAt ?? '',
     weeks: numberFrom(formData, 'weeks'),
-    purpose: text(formData, 'purpose') ?? '',
+    purpose: trimmedText(formData, 'purpose') ?? '',
     attendees: numberFrom(formData, 'attendees'),
-    mode: text(formData, 'mode') ?? 'all',
+    mode: trimmedText(formData, 'mode') ?? 'all',
   });
   if (!parsed.success || Object.keys(errors).length > 0) {
     if (parsed.error) issuesByField(parsed.error, SPAN_FIELDS, errors);
@@ -164,7 +164,7 @@ export async function updateBookingRulesAction(_previous: FormResult | null, for
     requiresApproval: approval === 'yes' ? true : approval === 'no' ? false : undefined,
   });
   const hours = weeklyHoursSchema.safeParse(
-    Object.fromEntries(WEEKDAYS.map((day) => [day, formData.get(`hours.${day}.open`) === 'on' ? { opens: text(formData, `hours.${day}.opens`) ?? '', closes: text(formData, `hours.${day}.closes`) ?? '' } : null])),
+    Object.fromEntries(WEEKDAYS.map((day) => [day, formData.get(`hours.${day}.open`) === 'on' ? { opens: trimmedText(formData, `hours.${day}.opens`) ?? '', closes: trimmedText(formData, `hours.${day}.closes`) ?? '' } : null])),
   );
   if (!rules.success || !hours.success) {
     const errors: FieldErrors = {};

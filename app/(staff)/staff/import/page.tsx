@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { Disclosure } from '@/components/register/disclosure';
+import { Breadcrumb } from '@/components/ui/breadcrumb';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePageRole } from '@/server/auth/session';
 import { ALLOWED_VALUES, headerOf, IMPORT_COLUMNS, IMPORT_KINDS } from '@/server/registry/import-columns';
@@ -21,17 +21,7 @@ export default async function ImportPage() {
   return (
     <div className="space-y-8">
       <div>
-        <nav aria-label={t('breadcrumb')} className="mb-3 text-sm">
-          <ol className="flex flex-wrap gap-1">
-            <li>
-              <Link href="/staff" className="text-brand-800 underline underline-offset-2">
-                {t('myCommunities')}
-              </Link>
-              <span aria-hidden="true"> › </span>
-            </li>
-            <li aria-current="page">{t('import.heading')}</li>
-          </ol>
-        </nav>
+        <Breadcrumb label={t('breadcrumb')} trail={[{ href: '/staff', label: t('myCommunities') }]} current={t('import.heading')} />
         <PageHeader title={t('import.heading')} intro={t('import.intro', { maxMb, maxRows: IMPORT_LIMITS.maxRows })} />
       </div>
 

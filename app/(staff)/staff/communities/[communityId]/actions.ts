@@ -2,13 +2,14 @@
 
 import { revalidatePath } from 'next/cache';
 import { getRequestContext } from '@/server/auth/session';
+import { checked, fieldErrorsAt, idFrom, text } from '@/server/form-data';
 import { formResultFromError, type FormResult } from '@/server/form-result';
 import { createFacility } from '@/server/registry/create-facility';
 import { createSpace } from '@/server/registry/create-space';
 import { declareFacilityShare } from '@/server/registry/declare-facility-share';
 import { recordHouseholdCount } from '@/server/registry/record-household-count';
 import { createFacilitySchema, createSpaceSchema, declareShareSchema, recordHouseholdCountSchema } from '@/server/registry/schemas';
-import { checked, fieldErrorsAt, idFrom, numberOrNull, text } from '../../_lib/form-data';
+import { spaceFieldsFrom } from '../../_lib/space-fields';
 
 // Adapters of the community register page: parse the form with the domain schema, call one
 // domain function (which authorises), refresh the staff pages. Hidden ids only say which record
@@ -68,16 +69,7 @@ export async function createFacilityAction(_previous: FormResult | null, formDat
 export async function createSpaceAction(_previous: FormResult | null, formData: FormData): Promise<FormResult> {
   const facilityId = idFrom(formData, 'facilityId');
   if (!facilityId) return { ok: false, message: 'not_found' };
-  const parsed = createSpaceSchema.safeParse({
-    name: text(formData, 'name') ?? '',
-    setting: text(formData, 'setting'),
-    useClass: text(formData, 'useClass'),
-    floor: numberOrNull(formData, 'floor'),
-    aboveGround: !checked(formData, 'belowGround'),
-    bookable: checked(formData, 'bookable'),
-    capacity: numberOrNull(formData, 'capacity'),
-    accessibilityNotes: text(formData, 'accessibilityNotes'),
-  });
+  const parsed = createSpaceSchema.safeParse(spaceFieldsFrom(formData));
   if (!parsed.success) return invalid(parsed.error);
   try {
     await createSpace(await getRequestContext(), facilityId, parsed.data);

@@ -10,6 +10,7 @@ import { formatArea, formatCount, formatRecordedAt } from '@/components/register
 import { hoursRuns } from '@/components/register/opening-hours';
 import { HOUSEHOLD_BASES } from '@/components/register/options';
 import { stacked } from '@/components/register/stacked-table';
+import { Breadcrumb } from '@/components/ui/breadcrumb';
 import { buttonClass } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePageRole } from '@/server/auth/session';
@@ -48,17 +49,7 @@ export default async function CommunityRegisterPage({ params }: Params) {
   return (
     <div className="space-y-10">
       <div>
-        <nav aria-label={t('breadcrumb')} className="mb-3 text-sm">
-          <ol className="flex flex-wrap gap-1">
-            <li>
-              <Link href="/staff" className="text-brand-800 underline underline-offset-2">
-                {t('myCommunities')}
-              </Link>
-              <span aria-hidden="true"> › </span>
-            </li>
-            <li aria-current="page">{community.name}</li>
-          </ol>
-        </nav>
+        <Breadcrumb label={t('breadcrumb')} trail={[{ href: '/staff', label: t('myCommunities') }]} current={community.name} />
         <PageHeader
           title={community.name}
           intro={t('communityIntro', { town: townName({ nameZh: community.townNameZh, nameEn: community.townNameEn }, locale), kind: tKinds(community.kind), code: community.code })}

@@ -1,23 +1,19 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
 import { useTranslations } from 'next-intl';
 import { CheckboxField } from '@/components/register/checkbox-field';
 import { FormAlerts, useFieldErrors } from '@/components/register/form-alerts';
 import { FACILITY_KINDS, WEEKDAYS } from '@/components/register/options';
 import { Button } from '@/components/ui/button';
 import { inputClass, SelectField, TextField } from '@/components/ui/field';
-import { useFormAction } from '@/components/ui/use-form-action';
+import { useFormAction, useResetOnSave } from '@/components/ui/use-form-action';
 import { createFacilityAction } from '../actions';
 
 export function FacilityForm({ communityId }: { communityId: string }) {
   const t = useTranslations('register');
   const { state, onSubmit, pending } = useFormAction(createFacilityAction);
   const field = useFieldErrors(state);
-  const formRef = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state?.ok) formRef.current?.reset();
-  }, [state]);
+  const formRef = useResetOnSave(state);
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-2" aria-label={t('facilityForm.heading')}>
       <input type="hidden" name="communityId" value={communityId} />

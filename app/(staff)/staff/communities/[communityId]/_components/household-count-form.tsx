@@ -1,24 +1,19 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
 import { useTranslations } from 'next-intl';
 import { FormAlerts, useFieldErrors } from '@/components/register/form-alerts';
 import { HOUSEHOLD_BASES } from '@/components/register/options';
 import { TextAreaField } from '@/components/register/text-area-field';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
-import { useFormAction } from '@/components/ui/use-form-action';
+import { useFormAction, useResetOnSave } from '@/components/ui/use-form-action';
 import { recordHouseholdCountAction } from '../actions';
 
 export function HouseholdCountForm({ communityId, today }: { communityId: string; today: string }) {
   const t = useTranslations('register');
   const { state, onSubmit, pending } = useFormAction(recordHouseholdCountAction);
   const field = useFieldErrors(state);
-  const formRef = useRef<HTMLFormElement>(null);
-  // Cleared only once saved; a refusal keeps what was typed.
-  useEffect(() => {
-    if (state?.ok) formRef.current?.reset();
-  }, [state]);
+  const formRef = useResetOnSave(state);
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-2" aria-label={t('countForm.heading')}>
       <input type="hidden" name="communityId" value={communityId} />

@@ -1,23 +1,19 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
 import { useTranslations } from 'next-intl';
 import { CommunityPicker, type TownChoice } from '@/components/registry/community-picker';
 import { FormAlerts, useFieldErrors } from '@/components/register/form-alerts';
 import { TextAreaField } from '@/components/register/text-area-field';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
-import { useFormAction } from '@/components/ui/use-form-action';
+import { useFormAction, useResetOnSave } from '@/components/ui/use-form-action';
 import { declareShareAction } from '../actions';
 
 export function ShareForm({ facilityId, facilityName, towns, today }: { facilityId: string; facilityName: string; towns: TownChoice[]; today: string }) {
   const t = useTranslations('register');
   const { state, onSubmit, pending } = useFormAction(declareShareAction);
   const field = useFieldErrors(state);
-  const formRef = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state?.ok) formRef.current?.reset();
-  }, [state]);
+  const formRef = useResetOnSave(state);
   const prefix = `share-${facilityId.slice(0, 8)}`;
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-2" aria-label={t('shareForm.heading', { facility: facilityName })}>

@@ -2,11 +2,12 @@
 
 import { revalidatePath } from 'next/cache';
 import { getRequestContext } from '@/server/auth/session';
+import { fieldErrorsAt, idFrom, text } from '@/server/form-data';
 import { formResultFromError, type FormResult } from '@/server/form-result';
 import { recordMeasurement } from '@/server/registry/record-measurement';
 import { recordMeasurementSchema, updateSpaceSchema } from '@/server/registry/schemas';
 import { updateSpace } from '@/server/registry/update-space';
-import { checked, fieldErrorsAt, idFrom, numberOrNull, text } from '../../../../_lib/form-data';
+import { spaceFieldsFrom } from '../../../../_lib/space-fields';
 
 export async function recordMeasurementAction(_previous: FormResult | null, formData: FormData): Promise<FormResult> {
   const spaceId = idFrom(formData, 'spaceId');
@@ -35,13 +36,7 @@ export async function updateSpaceAction(_previous: FormResult | null, formData: 
   const spaceId = idFrom(formData, 'spaceId');
   if (!spaceId) return { ok: false, message: 'not_found' };
   const parsed = updateSpaceSchema.safeParse({
-    name: text(formData, 'name') ?? '',
-    setting: text(formData, 'setting'),
-    useClass: text(formData, 'useClass'),
-    floor: numberOrNull(formData, 'floor'),
-    aboveGround: !checked(formData, 'belowGround'),
-    bookable: checked(formData, 'bookable'),
-    capacity: numberOrNull(formData, 'capacity'),
+    ...spaceFieldsFrom(formData),
     accessibilityNotes: text(formData, 'accessibilityNotes') ?? '',
     retiredOn: text(formData, 'retiredOn') ?? null,
   });

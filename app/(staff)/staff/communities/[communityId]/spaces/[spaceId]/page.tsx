@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { currentAreas } from '@/components/register/current-areas';
 import { todayInShanghai } from '@/components/register/dates';
 import { formatArea, formatRecordedAt } from '@/components/register/format';
 import { stacked } from '@/components/register/stacked-table';
+import { Breadcrumb } from '@/components/ui/breadcrumb';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePageRole } from '@/server/auth/session';
 import { evidenceOrNotFound } from '../../../../_lib/evidence';
@@ -35,23 +35,14 @@ export default async function SpaceRegisterPage({ params }: Params) {
   return (
     <div className="space-y-10">
       <div>
-        <nav aria-label={t('breadcrumb')} className="mb-3 text-sm">
-          <ol className="flex flex-wrap gap-1">
-            <li>
-              <Link href="/staff" className="text-brand-800 underline underline-offset-2">
-                {t('myCommunities')}
-              </Link>
-              <span aria-hidden="true"> › </span>
-            </li>
-            <li>
-              <Link href={`/staff/communities/${communityId}#facility-${facility.id}`} className="text-brand-800 underline underline-offset-2">
-                {evidence.community.name}
-              </Link>
-              <span aria-hidden="true"> › </span>
-            </li>
-            <li aria-current="page">{space.name}</li>
-          </ol>
-        </nav>
+        <Breadcrumb
+          label={t('breadcrumb')}
+          trail={[
+            { href: '/staff', label: t('myCommunities') },
+            { href: `/staff/communities/${communityId}#facility-${facility.id}`, label: evidence.community.name },
+          ]}
+          current={space.name}
+        />
         <PageHeader
           title={space.name}
           intro={t('spacePage.intro', { facility: facility.name, setting: t(`settings.${space.setting}`), useClass: t(`useClasses.${space.useClass}`) })}

@@ -1,23 +1,19 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
 import { useTranslations } from 'next-intl';
 import { FormAlerts, useFieldErrors } from '@/components/register/form-alerts';
 import { AREA_BASES, METHODS } from '@/components/register/options';
 import { TextAreaField } from '@/components/register/text-area-field';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
-import { useFormAction } from '@/components/ui/use-form-action';
+import { useFormAction, useResetOnSave } from '@/components/ui/use-form-action';
 import { recordMeasurementAction } from '../actions';
 
 export function MeasurementForm({ spaceId, setting, today }: { spaceId: string; setting: 'indoor' | 'outdoor'; today: string }) {
   const t = useTranslations('register');
   const { state, onSubmit, pending } = useFormAction(recordMeasurementAction);
   const field = useFieldErrors(state);
-  const formRef = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state?.ok) formRef.current?.reset();
-  }, [state]);
+  const formRef = useResetOnSave(state);
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-2" aria-labelledby="measurement-form-heading">
       <input type="hidden" name="spaceId" value={spaceId} />

@@ -1,11 +1,15 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { rawSql } from '../db/client';
-import { issueApiToken, revokeApiToken, userIdForToken } from '../server/accounts/api-tokens';
+import { actorForToken, issueApiToken, revokeApiToken } from '../server/accounts/api-tokens';
 import { AppError } from '../server/errors';
-import { contextFor, makeUser, TEST_PASSWORD } from './helpers/factories';
+import { contextFor, makeCommunities, makeUser, TEST_PASSWORD } from './helpers/factories';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+async function userIdForToken(token: string) {
+  return (await actorForToken(token))?.userId ?? null;
+}
 
 async function issueFor(email: string) {
   const ctx = contextFor(null);
@@ -20,6 +24,18 @@ describe('API tokens', () => {
     expect(token).toMatch(/^lnl_[A-Za-z0-9_-]{40,}$/);
     expect(Math.abs(new Date(expiresAt).getTime() - (Date.now() + 30 * DAY_MS))).toBeLessThan(60_000);
     expect(await userIdForToken(token)).toBe(user.id);
+  });
+
+  it("reads the token's account with it, so a disabled account's token carries no actor", async () => {
+    const communityIds = await makeCommunities(2);
+    const staff = await makeUser('staff', { communityIds });
+    const { token } = await issueFor(staff.email);
+    const found = await actorForToken(token);
+    expect(found).toEqual({ userId: staff.id, actor: expect.objectContaining({ id: staff.id, role: 'staff', elderMode: false }) });
+    expect(found?.actor?.communityIds.toSorted()).toEqual(communityIds.toSorted());
+
+    await rawSql()`update users set disabled = true where id = ${staff.id}`;
+    expect(await actorForToken(token)).toEqual({ userId: staff.id, actor: null });
   });
 
   it('does not issue a token for a wrong password', async () => {

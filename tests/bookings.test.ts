@@ -82,6 +82,37 @@ describe('no room is ever double-booked', () => {
   });
 });
 
+describe('what a booking writes', () => {
+  it('one booking, its occupancy, the resident\'s inbox entry and the audit entry, all in one transaction', async () => {
+    const room = await newRoom();
+    const resident = await makeUser('resident');
+    const booking = await book(resident, at('2026-12-04', '14:00'), at('2026-12-04', '15:30'), 7, room);
+    expect(booking).toMatchObject({ roomId: room, status: 'confirmed', purpose: '书法班', attendees: 7, reason: null, startsAt: '2026-12-04T14:00:00+08:00', endsAt: '2026-12-04T15:30:00+08:00' });
+    expect(Math.abs(Date.parse(booking.createdAt) - Date.now())).toBeLessThan(60_000);
+
+    const sql = rawSql();
+    const occupancies = await sql<{ during_right: boolean; kind: string; space_id: string }[]>`
+      select during = tstzrange('2026-12-04T14:00:00+08:00', '2026-12-04T15:30:00+08:00', '[)') as during_right, kind, space_id
+        from occupancies where booking_id = ${booking.id}`;
+    expect(occupancies).toEqual([{ during_right: true, kind: 'booking', space_id: room }]);
+    const notifications = await sql<{ user_id: string; kind: string; payload: Record<string, unknown> }[]>`select user_id, kind, payload from notifications where booking_id = ${booking.id}`;
+    expect(notifications).toEqual([
+      { user_id: resident.id, kind: 'booking_confirmed', payload: { room: booking.roomName, facility: '综合服务中心', startsAt: '2026-12-04T14:00:00+08:00', endsAt: '2026-12-04T15:30:00+08:00', reason: null } },
+    ]);
+    const audit = await sql<{ actor_id: string; action: string; after: Record<string, unknown>; request_id: string }[]>`
+      select actor_id, action, after, request_id from audit_log where entity = 'booking' and entity_id = ${booking.id}`;
+    expect(audit).toEqual([
+      {
+        actor_id: resident.id,
+        action: 'booking.create',
+        request_id: resident.ctx.requestId,
+        after: expect.objectContaining({ id: booking.id, spaceId: room, residentId: resident.id, status: 'confirmed', attendees: 7, purpose: '书法班' }),
+      },
+    ]);
+    expect(new Date(audit[0]!.after.startsAt as string)).toEqual(new Date('2026-12-04T14:00:00+08:00'));
+  });
+});
+
 describe('every rule at its boundary', () => {
   const cases: [string, string, string, number, string | null][] = [
     ['opens at 08:00', at('2026-12-02', '08:00'), at('2026-12-02', '08:30'), 5, null],
@@ -138,6 +169,19 @@ describe('quotas and suspension', () => {
     for (const day of ['2026-12-08', '2026-12-09', '2026-12-10']) await book(resident, at(day, '10:00'), at(day, '10:30'), 2, room);
     const error = await refusal(book(resident, at('2026-12-11', '10:00'), at('2026-12-11', '10:30'), 2, room));
     expect(error).toMatchObject({ type: 'quota-reached', messageKey: 'booking_quota_active' });
+  });
+
+  it('ten simultaneous requests from one resident for ten free slots: exactly three bookings, seven quota refusals', async () => {
+    const room = await newRoom();
+    const resident = await makeUser('resident');
+    const days = ['2026-12-02', '2026-12-03', '2026-12-04', '2026-12-05', '2026-12-06', '2026-12-07', '2026-12-08', '2026-12-09', '2026-12-10', '2026-12-11'];
+    const results = await Promise.allSettled(days.map((day) => book(resident, at(day, '10:00'), at(day, '10:30'), 2, room)));
+
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(3);
+    const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as AppError] : []));
+    expect(refused.map((e) => e.messageKey)).toEqual(Array(7).fill('booking_quota_active'));
+    const [row] = await rawSql()<{ n: number }[]>`select count(*)::int as n from bookings where resident_id = ${resident.id}`;
+    expect(row!.n).toBe(3);
   });
 
   it('allows eight hours in a week and refuses half an hour more', async () => {

@@ -33,6 +33,8 @@ import {
 } from './dataset';
 
 const CLIENT_LEVELS = [1, 10, 50];
+/** The API floor (a request refused at its token) is measured at this level only. */
+const FLOOR_CLIENTS = 10;
 /** The API's share of the direct-SQL rate: at least this much (and aim for AIM_SHARE). */
 const TARGET_SHARE = 0.3;
 const AIM_SHARE = 0.5;
@@ -64,7 +66,8 @@ interface Slot {
 }
 
 interface Level {
-  side: 'sql' | 'api';
+  /** `floor`: the same POST refused at its bearer token — the least any API request costs. */
+  side: 'sql' | 'api' | 'floor';
   result: ClosedLoopResult;
   /** CPU ms per answered request within the window, by process tree. */
   cpu: { server: number | null; postgres: number | null; client: number };
@@ -121,6 +124,9 @@ class SlotPool {
     return { roomId: room.id, communityId: room.communityId, startsAt, endsAt: new Date(startsAt.getTime() + 3_600_000) };
   }
 }
+
+/** What the floor's requests carry: never booked, so any well-formed slot will do. */
+const FLOOR_SLOT: Slot = { roomId: benchId('room', FIRST_POOL_ROOM), communityId: benchId('community', 2), startsAt: new Date('2030-01-07T02:00:00Z'), endsAt: new Date('2030-01-07T03:00:00Z') };
 
 /** The last segment of a problem+json `type`, or the start of a body that is not one. */
 function problemType(body: string): string {
@@ -310,10 +316,10 @@ export const bookingBenchmark: Benchmark = {
     ctx.log(`\n(a) Booking throughput, ${formatMs(warmupMs)} warm-up then ${formatMs(windowMs)} per run; ${formatCount(slots.size)} free slots in ${formatCount(poolRooms.length)} rooms, ${formatCount(bookingResidents)} residents with tokens:`);
 
     const levels: Level[] = [];
-    const runLevel = async (side: 'sql' | 'api', clients: number, send: (slot: Slot, n: number) => Promise<string>, next: () => number | null) => {
+    const runLevel = async (side: Level['side'], clients: number, send: (slot: Slot, n: number) => Promise<string>, next: () => number | null) => {
       await checkpoint();
       if (side === 'api') await freshenTokens();
-      const readings = () => ({ server: server && side === 'api' ? processTreeCpuMs(server.pid) : null, postgres: postmasterPid ? processTreeCpuMs(postmasterPid) : null, client: ownCpuMs() });
+      const readings = () => ({ server: server && side !== 'sql' ? processTreeCpuMs(server.pid) : null, postgres: postmasterPid ? processTreeCpuMs(postmasterPid) : null, client: ownCpuMs() });
       let atOpen = readings();
       let atClose = atOpen;
       const result = await closedLoop(
@@ -327,7 +333,8 @@ export const bookingBenchmark: Benchmark = {
         () => {
           const n = next();
           if (n === null) return null;
-          const slot = slots.take();
+          // The floor's requests are refused before any slot is looked at: they use none up.
+          const slot = side === 'floor' ? FLOOR_SLOT : slots.take();
           return slot ? { slot, n } : null;
         },
         ({ slot, n }) => send(slot, n),
@@ -381,6 +388,21 @@ export const bookingBenchmark: Benchmark = {
         },
         () => (apiRequests < bookingResidents * BOOKINGS_PER_RESIDENT ? apiRequests++ : null),
       );
+      if (clients === FLOOR_CLIENTS) {
+        // The same POST with a token nobody holds: refused (401) after the token's one indexed
+        // lookup. Next's request handling, the lookup and the problem+json answer are all it
+        // costs, so its rate is the most any API request reaches here: the ceiling of API ÷ SQL.
+        let floorRequests = 0;
+        await runLevel(
+          'floor',
+          clients,
+          async (slot, n) => {
+            const r = await timedPost(url, `lnl_bench_unknown_${n}`, { roomId: slot.roomId, startsAt: toShanghaiIso(slot.startsAt), endsAt: toShanghaiIso(slot.endsAt), purpose: PURPOSE, attendees: ATTENDEES }, { agent, timeoutMs: REQUEST_TIMEOUT_MS });
+            return r.status === 401 ? 'ok' : `HTTP ${r.status} ${problemType(r.body)}`;
+          },
+          () => floorRequests++,
+        );
+      }
       agent.destroy();
     }
     const [after] = await admin<[{ bookings: number; occupancies: number }]>`
@@ -463,15 +485,15 @@ export const bookingBenchmark: Benchmark = {
       const answered = Object.values(r.outcomes).reduce((a, b) => a + b, 0);
       const s = share(level);
       return [
-        level.side === 'sql' ? 'bookings, direct SQL' : 'bookings, API',
+        level.side === 'sql' ? 'bookings, direct SQL' : level.side === 'api' ? 'bookings, API' : 'API floor: refused at the token (401)',
         String(r.clients),
         formatCount(answered),
         rate(r.okPerSecond),
         r.latency ? formatMs(r.latency.median) : '–',
         r.latency ? formatMs(r.latency.p99) : '–',
-        level.side === 'api' && s !== null ? percent(s) : '',
+        level.side !== 'sql' && s !== null ? percent(s) : '',
         totalCpu(level) === null ? '–' : formatMs(totalCpu(level)!),
-        level.side === 'api' && cpuShare(level) !== null ? percent(cpuShare(level)!) : '',
+        level.side !== 'sql' && cpuShare(level) !== null ? percent(cpuShare(level)!) : '',
         levelNote(level),
       ];
     });
@@ -517,6 +539,14 @@ export const bookingBenchmark: Benchmark = {
       if (cpuShares.length > 0) {
         targets.push(
           `By CPU per request, whatever else the machine ran: the API spends ${(1 / Math.max(...cpuShares)).toFixed(0)}–${(1 / Math.min(...cpuShares)).toFixed(0)}× the direct SQL's CPU for a booking, so with the cores to itself it would reach ${percent(Math.min(...cpuShares))}–${percent(Math.max(...cpuShares))} of the SQL rate.`,
+        );
+      }
+      const floor = levels.find((l) => l.side === 'floor');
+      if (floor && share(floor) !== null) {
+        targets.push(
+          `The API's ceiling: a request refused at its token (Next's request handling, one indexed lookup, a problem+json answer) reaches ${percent(share(floor)!)} of the SQL rate at ${FLOOR_CLIENTS} clients` +
+            (cpuShare(floor) !== null ? ` (${percent(cpuShare(floor)!)} by CPU per request)` : '') +
+            '; a booking cannot do better than that.',
         );
       }
       const at10 = apiLevels.find((l) => l.result.clients === 10)?.result.latency?.p99 ?? null;
@@ -640,7 +670,7 @@ function describeLevel(level: Level): string {
   const r = level.result;
   const answered = Object.values(r.outcomes).reduce((a, b) => a + b, 0);
   const latency = r.latency ? `p50 ${formatMs(r.latency.median)}, p99 ${formatMs(r.latency.p99)}` : 'no answers';
-  return `${level.side === 'sql' ? 'SQL' : 'API'} at ${String(r.clients).padStart(2)} clients: ${rate(r.okPerSecond)} (${formatCount(answered)} answered in ${formatMs(r.windowMs)}), ${latency}; ${levelNote(level)}`;
+  return `${level.side === 'sql' ? 'SQL' : level.side === 'api' ? 'API' : 'API floor'} at ${String(r.clients).padStart(2)} clients: ${rate(r.okPerSecond)} (${formatCount(answered)} answered in ${formatMs(r.windowMs)}), ${latency}; ${levelNote(level)}`;
 }
 
 function describeLatency(line: LatencyLine): string {

@@ -1,8 +1,8 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getServerSession } from 'next-auth';
 import { z } from 'zod';
-import { userIdForToken } from '@/server/accounts/api-tokens';
-import type { RequestContext } from '@/server/auth/context';
+import { actorForToken } from '@/server/accounts/api-tokens';
+import type { Actor, RequestContext } from '@/server/auth/context';
 import { clientAddressFrom, requestIdFrom } from '@/server/auth/client-address';
 import { getAuthOptions } from '@/server/auth/options';
 import { isAppError } from '@/server/errors';
@@ -43,9 +43,10 @@ export function apiRoute<O extends Operation>(operation: O, handler: (input: Han
     const requestId = requestIdFrom(request.headers.get('x-request-id'));
     const locale = localeFromAcceptLanguage(request.headers.get('accept-language'));
     try {
-      const { userId, bearer } = await authenticateRequest(request, operation, requestId, locale);
+      const { userId, actor, bearer } = await authenticateRequest(request, operation, requestId, locale);
       const ctx: RequestContext = {
         userId,
+        actor,
         requestId,
         clientAddress: clientAddressFrom(request.headers.get('x-forwarded-for'), request.headers.get('x-real-ip')),
       };
@@ -68,14 +69,19 @@ export function apiRoute<O extends Operation>(operation: O, handler: (input: Han
   };
 }
 
-async function authenticateRequest(request: NextRequest, operation: Operation, requestId: string, locale: Locale) {
+async function authenticateRequest(
+  request: NextRequest,
+  operation: Operation,
+  requestId: string,
+  locale: Locale,
+): Promise<{ userId: string | null; actor?: Actor | null; bearer: string | null }> {
   const authorization = request.headers.get('authorization');
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-    const userId = match?.[1] ? await userIdForToken(match[1]) : null;
+    const found = match?.[1] ? await actorForToken(match[1]) : null;
     // A bad token is refused even on public routes: the caller believes they are signed in.
-    if (!userId) throw new ProblemResponse(problem(401, 'invalid-token', translate(locale, 'errors.invalid_token'), requestId), { 'www-authenticate': 'Bearer error="invalid_token"' });
-    return { userId, bearer: match![1]! };
+    if (!found) throw new ProblemResponse(problem(401, 'invalid-token', translate(locale, 'errors.invalid_token'), requestId), { 'www-authenticate': 'Bearer error="invalid_token"' });
+    return { userId: found.userId, actor: found.actor, bearer: match![1]! };
   }
   const session = await getServerSession(getAuthOptions());
   const userId = session?.user?.id ?? null;

@@ -12,6 +12,11 @@ export interface RequestContext {
   userId: string | null;
   requestId: string;
   clientAddress: string;
+  /**
+   * The account as read from the database while this request was authenticated (bearer tokens
+   * are looked up with their user in one query): fresh for this request, so it is not read again.
+   */
+  actor?: Actor | null;
 }
 
 export interface Actor {
@@ -30,9 +35,15 @@ export interface Actor {
  */
 export async function requireUser(ctx: RequestContext): Promise<Actor> {
   if (!ctx.userId) throw new AppError('unauthenticated', 'Sign-in required');
-  const actor = await loadActor(ctx.userId);
+  const actor = await optionalActor(ctx);
   if (!actor) throw new AppError('unauthenticated', 'Sign-in required', { messageKey: 'account_unavailable' });
   return actor;
+}
+
+/** The signed-in, enabled user, or null for visitors (and disabled accounts): for public reads. */
+export async function optionalActor(ctx: RequestContext): Promise<Actor | null> {
+  if (ctx.actor !== undefined) return ctx.actor;
+  return ctx.userId ? loadActor(ctx.userId) : null;
 }
 
 export async function requireRole(ctx: RequestContext, ...roles: Role[]): Promise<Actor> {
@@ -44,12 +55,23 @@ export async function requireRole(ctx: RequestContext, ...roles: Role[]): Promis
   return actor;
 }
 
+/** The columns an Actor is made of, for queries that start from something else (a token). */
+export const actorColumns = {
+  id: users.id,
+  name: users.name,
+  role: users.role,
+  disabled: users.disabled,
+  elderMode: users.elderMode,
+  communityId: staffAssignments.communityId,
+};
+
 export async function loadActor(userId: string): Promise<Actor | null> {
-  const rows = await db
-    .select({ id: users.id, name: users.name, role: users.role, disabled: users.disabled, elderMode: users.elderMode, communityId: staffAssignments.communityId })
-    .from(users)
-    .leftJoin(staffAssignments, eq(staffAssignments.userId, users.id))
-    .where(eq(users.id, userId));
+  const rows = await db.select(actorColumns).from(users).leftJoin(staffAssignments, eq(staffAssignments.userId, users.id)).where(eq(users.id, userId));
+  return actorFromRows(rows);
+}
+
+/** The actor of rows selected with actorColumns (one per assignment); null when disabled or absent. */
+export function actorFromRows(rows: { id: string; name: string; role: Role; disabled: boolean; elderMode: boolean; communityId: string | null }[]): Actor | null {
   const first = rows[0];
   if (!first || first.disabled) return null;
   return {

@@ -1,20 +1,15 @@
-import { and, count, eq, gt, inArray, sql } from 'drizzle-orm';
-import { db } from '@/db/client';
-import { bookings, occupancies, spaces, users } from '@/db/schema';
-import { writeAudit } from '@/server/audit/write-audit';
+import { sql } from 'drizzle-orm';
+import { db, type Executor } from '@/db/client';
 import { requireRole, type RequestContext } from '@/server/auth/context';
-import { duringValue } from './occupancy-range';
 import { AppError, sqlState } from '@/server/errors';
 import { intervalView, loadBusy, nearestAlternatives } from './availability';
 import { checkBookingRules } from './booking-rules-check';
-import { notifyAboutBooking } from './notify';
+import { bookingNotificationPayload } from './notify';
 import { loadRoomContext, type RoomContext } from './room-context';
 import type { CreateBookingInput } from './schemas';
 import { shanghaiWeekStart } from './shanghai-time';
-import { suspendedUntil } from './suspension';
+import { noShowsCountSince, suspensionEnd } from './suspension';
 import { toBookingView } from './views';
-
-const ACTIVE = ['pending', 'confirmed'] as const;
 
 /**
  * A resident books a free slot. The rules are checked first for a clear message; the exclusion
@@ -22,41 +17,34 @@ const ACTIVE = ['pending', 'confirmed'] as const;
  * with one booking and one `slot-taken` conflict listing the nearest free alternatives.
  */
 export async function createBooking(ctx: RequestContext, input: CreateBookingInput, now = new Date()) {
-  const actor = await requireRole(ctx, 'resident');
-  const room = await loadRoomContext(db, input.roomId);
+  // The account and the room are read at the same time (when the account is not already known).
+  const [actor, room] = await Promise.all([requireRole(ctx, 'resident'), loadRoomContext(db, input.roomId)]);
   if (!room) throw new AppError('not_found', 'Room not found');
   const refusal = checkBookingRules(room, input.startsAt, input.endsAt, input.attendees, now);
   if (refusal) throw new AppError('validation', refusal, { type: refusal.replaceAll('_', '-'), messageKey: `booking_${refusal}`, fieldErrors: refusalField(refusal) });
 
   try {
     return await db.transaction(async (tx) => {
-      // One resident's requests queue here, so two of them cannot both slip under a quota.
-      await tx.select({ id: users.id }).from(users).where(eq(users.id, actor.id)).for('update');
-      await assertWithinQuotas(tx, actor.id, room, input, now);
-      const status = room.rules.requiresApproval ? 'pending' : 'confirmed';
-      const [booking] = await tx
-        .insert(bookings)
-        .values({
-          communityId: room.communityId,
-          spaceId: room.roomId,
-          residentId: actor.id,
-          startsAt: input.startsAt,
-          endsAt: input.endsAt,
-          purpose: input.purpose,
-          attendees: input.attendees,
-          status,
-        })
-        .returning();
-      await tx.insert(occupancies).values({
-        communityId: room.communityId,
-        spaceId: room.roomId,
-        during: duringValue(input),
-        kind: 'booking',
-        bookingId: booking!.id,
-      });
-      await notifyAboutBooking(tx, status === 'pending' ? 'booking_pending' : 'booking_confirmed', booking!, room);
-      await writeAudit(tx, { actorId: actor.id, action: 'booking.create', entity: 'booking', entityId: booking!.id, after: booking, requestId: ctx.requestId });
-      return toBookingView(booking!, room);
+      // One resident's requests queue at this lock, so two of them cannot both slip under a quota.
+      // The usage read travels with it (one round trip) but is the next statement: PostgreSQL runs
+      // it once the lock is granted, with a fresh snapshot that sees what the previous holder
+      // committed. Promise.all starts the two lazy queries in array order, and queries of one
+      // transaction reach the server in the order started (tests/bookings.test.ts races ten).
+      const [, [usage]] = await Promise.all([
+        tx.execute(sql`select 1 from users where id = ${actor.id} for update`),
+        usageQuery(tx, actor.id, room, input, now),
+      ]);
+      assertWithinQuotas(usage!, room, input, now);
+      const status: 'pending' | 'confirmed' = room.rules.requiresApproval ? 'pending' : 'confirmed';
+      const [created] = await tx.execute<{ id: string; created_ms: number }>(
+        insertBookingSql({ ...input, roomId: room.roomId, communityId: room.communityId, residentId: actor.id, status }, {
+          kind: status === 'pending' ? 'booking_pending' : 'booking_confirmed',
+          payload: bookingNotificationPayload(input, room),
+          requestId: ctx.requestId,
+        }),
+      );
+      const booking = { ...input, id: created!.id, spaceId: room.roomId, communityId: room.communityId, status, reason: null, createdAt: new Date(created!.created_ms) };
+      return toBookingView(booking, room);
     });
   } catch (error) {
     const state = sqlState(error);
@@ -76,24 +64,75 @@ async function slotTaken(room: RoomContext, input: CreateBookingInput, now: Date
   });
 }
 
-async function assertWithinQuotas(tx: Parameters<Parameters<typeof db.transaction>[0]>[0], residentId: string, room: RoomContext, input: CreateBookingInput, now: Date) {
-  const until = await suspendedUntil(tx, residentId, room.rules, now);
-  if (until) throw new AppError('conflict', 'Suspended', { type: 'suspended', messageKey: 'booking_suspended', extra: { suspendedUntil: until.toISOString() } });
+type Usage = {
+  /** Starts (ms) of the resident's no-shows that can still count, latest first. */
+  no_shows: number[];
+  /** Active future bookings in this facility. */
+  active: number;
+  /** Minutes booked in this facility in the booking's Shanghai week. */
+  week_minutes: number;
+};
 
-  const facilityRooms = tx.select({ id: spaces.id }).from(spaces).where(eq(spaces.facilityId, room.facilityId));
-  const mine = and(eq(bookings.residentId, residentId), inArray(bookings.spaceId, facilityRooms), inArray(bookings.status, [...ACTIVE]));
-  const [active] = await tx.select({ n: count() }).from(bookings).where(and(mine, gt(bookings.endsAt, now)));
-  if ((active?.n ?? 0) >= room.rules.maxActiveBookings) {
-    throw new AppError('conflict', 'Quota reached', { type: 'quota-reached', messageKey: 'booking_quota_active', extra: { limit: room.rules.maxActiveBookings } });
-  }
+/** What the quotas and the no-show rule need, in one statement (lazy: the caller orders it). SQL text, as insertBookingSql. */
+function usageQuery(tx: Executor, residentId: string, room: RoomContext, input: CreateBookingInput, now: Date) {
   const weekStart = shanghaiWeekStart(input.startsAt);
   const weekEnd = new Date(weekStart.getTime() + 7 * 86_400_000);
-  const [week] = await tx
-    .select({ minutes: sql<number>`coalesce(sum(extract(epoch from ${bookings.endsAt} - ${bookings.startsAt}) / 60), 0)::int` })
-    .from(bookings)
-    .where(and(eq(bookings.residentId, residentId), inArray(bookings.spaceId, facilityRooms), inArray(bookings.status, ['pending', 'confirmed', 'attended']), sql`${bookings.startsAt} >= ${weekStart.toISOString()}::timestamptz and ${bookings.startsAt} < ${weekEnd.toISOString()}::timestamptz`));
+  const mineHere = sql`resident_id = ${residentId} and space_id in (select id from spaces where facility_id = ${room.facilityId})`;
+  return tx.execute<Usage>(sql`
+    select
+      (select coalesce(json_agg((extract(epoch from starts_at) * 1000)::float8 order by starts_at desc), '[]')
+         from bookings
+        where resident_id = ${residentId} and status = 'no_show' and starts_at > ${noShowsCountSince(room.rules, now).toISOString()}::timestamptz) as no_shows,
+      (select count(*)::int from bookings
+        where ${mineHere} and status in ('pending', 'confirmed') and ends_at > ${now.toISOString()}::timestamptz) as active,
+      (select coalesce(sum(extract(epoch from ends_at - starts_at) / 60), 0)::int from bookings
+        where ${mineHere} and status in ('pending', 'confirmed', 'attended')
+          and starts_at >= ${weekStart.toISOString()}::timestamptz and starts_at < ${weekEnd.toISOString()}::timestamptz) as week_minutes`);
+}
+
+/**
+ * The booking and what exists because of it, in one statement: its occupancy (where the
+ * exclusion constraint decides), the resident's inbox entry (as notifyAboutBooking writes it)
+ * and the audit entry (as writeAudit would, the booking as created). Written as SQL text rather
+ * than built from column objects, and sent once: this is the busiest write (bench/README.md,
+ * Booking), and drizzle building four inserts cost more than PostgreSQL running them.
+ */
+function insertBookingSql(
+  booking: CreateBookingInput & { roomId: string; communityId: string; residentId: string; status: 'pending' | 'confirmed' },
+  context: { kind: 'booking_pending' | 'booking_confirmed'; payload: Record<string, string | null>; requestId: string },
+) {
+  return sql`
+    with booking as (
+      insert into bookings (community_id, space_id, resident_id, starts_at, ends_at, purpose, attendees, status)
+      values (${booking.communityId}, ${booking.roomId}, ${booking.residentId}, ${booking.startsAt.toISOString()}::timestamptz,
+              ${booking.endsAt.toISOString()}::timestamptz, ${booking.purpose}, ${booking.attendees}, ${booking.status}::booking_status)
+      returning *
+    ), occupancy as (
+      insert into occupancies (community_id, space_id, during, kind, booking_id)
+      select community_id, space_id, tstzrange(starts_at, ends_at, '[)'), 'booking', id from booking
+    ), notification as (
+      insert into notifications (user_id, kind, booking_id, payload)
+      select resident_id, ${context.kind}, id, ${JSON.stringify(context.payload)}::jsonb from booking
+    ), audit as (
+      insert into audit_log (actor_id, action, entity, entity_id, after, request_id)
+      select resident_id, 'booking.create', 'booking', id::text,
+             jsonb_build_object('id', id, 'communityId', community_id, 'spaceId', space_id, 'residentId', resident_id,
+                                'startsAt', starts_at, 'endsAt', ends_at, 'purpose', purpose, 'attendees', attendees,
+                                'status', status, 'createdAt', created_at),
+             ${context.requestId}
+        from booking
+    )
+    select id, (extract(epoch from created_at) * 1000)::float8 as created_ms from booking`;
+}
+
+function assertWithinQuotas(usage: Usage, room: RoomContext, input: CreateBookingInput, now: Date) {
+  const until = suspensionEnd(usage.no_shows, room.rules, now);
+  if (until) throw new AppError('conflict', 'Suspended', { type: 'suspended', messageKey: 'booking_suspended', extra: { suspendedUntil: until.toISOString() } });
+  if (usage.active >= room.rules.maxActiveBookings) {
+    throw new AppError('conflict', 'Quota reached', { type: 'quota-reached', messageKey: 'booking_quota_active', extra: { limit: room.rules.maxActiveBookings } });
+  }
   const minutes = (input.endsAt.getTime() - input.startsAt.getTime()) / 60_000;
-  if ((week?.minutes ?? 0) + minutes > room.rules.maxMinutesPerWeek) {
+  if (usage.week_minutes + minutes > room.rules.maxMinutesPerWeek) {
     throw new AppError('conflict', 'Weekly hours reached', { type: 'quota-reached', messageKey: 'booking_quota_weekly', extra: { limitHours: room.rules.maxMinutesPerWeek / 60 } });
   }
 }

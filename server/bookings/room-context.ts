@@ -1,5 +1,5 @@
-import { eq } from 'drizzle-orm';
-import type { Executor } from '@/db/client';
+import { eq, sql, type Placeholder } from 'drizzle-orm';
+import { db, preparedQuery, type Executor } from '@/db/client';
 import { bookingRules, facilities, spaces } from '@/db/schema';
 import type { WeeklyHours } from '@/db/schema/register';
 
@@ -35,9 +35,8 @@ export interface RoomContext {
   rules: BookingRules;
 }
 
-/** A room with its facility's hours and booking rules, or null. */
-export async function loadRoomContext(executor: Executor, roomId: string): Promise<RoomContext | null> {
-  const [row] = await executor
+function roomContextQuery(executor: Executor, roomId: Placeholder<'roomId'> | string) {
+  return executor
     .select({
       roomId: spaces.id,
       roomName: spaces.name,
@@ -55,6 +54,14 @@ export async function loadRoomContext(executor: Executor, roomId: string): Promi
     .innerJoin(facilities, eq(facilities.id, spaces.facilityId))
     .leftJoin(bookingRules, eq(bookingRules.facilityId, facilities.id))
     .where(eq(spaces.id, roomId));
+}
+
+/** A room with its facility's hours and booking rules, or null. Every booking and room page reads it. */
+export async function loadRoomContext(executor: Executor, roomId: string): Promise<RoomContext | null> {
+  const [row] =
+    executor === db
+      ? await preparedQuery('room_context', (database, name) => roomContextQuery(database, sql.placeholder('roomId')).prepare(name)).execute({ roomId })
+      : await roomContextQuery(executor, roomId);
   if (!row) return null;
   const { facilityId: _f, communityId: _c, updatedAt: _u, ...rules } = row.rules ?? { ...DEFAULT_BOOKING_RULES, facilityId: '', communityId: '', updatedAt: new Date() };
   return { ...row, rules };

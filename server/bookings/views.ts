@@ -2,7 +2,9 @@ import type { bookings } from '@/db/schema';
 import type { BookingView } from './schemas';
 import { toShanghaiIso } from './shanghai-time';
 
-export function toBookingView(row: typeof bookings.$inferSelect, room: { roomName: string; facilityName: string }): BookingView {
+type ViewedBooking = Pick<typeof bookings.$inferSelect, 'id' | 'spaceId' | 'communityId' | 'startsAt' | 'endsAt' | 'purpose' | 'attendees' | 'status' | 'reason' | 'createdAt'>;
+
+export function toBookingView(row: ViewedBooking, room: { roomName: string; facilityName: string }): BookingView {
   return {
     id: row.id,
     roomId: row.spaceId,

@@ -2,11 +2,11 @@ import { updateActivityStatus } from '@/server/activities/manage-sessions';
 import { getActivity } from '@/server/activities/queries';
 import { apiRoute } from '@/server/api/handler';
 import { getActivityOperation, updateActivityOperation } from '@/server/api/operations/activities';
-import { loadActor } from '@/server/auth/context';
+import { optionalActor } from '@/server/auth/context';
 import { AppError } from '@/server/errors';
 
 export const GET = apiRoute(getActivityOperation, async ({ ctx, params }) => {
-  const activity = await getActivity(params.activityId, ctx.userId ? await loadActor(ctx.userId) : null);
+  const activity = await getActivity(params.activityId, await optionalActor(ctx));
   if (!activity) throw new AppError('not_found', 'Activity not found');
   const { townNameZh: _zh, townNameEn: _en, ...view } = activity;
   return view;

@@ -131,6 +131,34 @@ test('staff imports household counts: a file with a bad row changes nothing, the
   await expect(imported).toContainText('批量导入');
 });
 
+test('staff add a facility, then close it: a closing day before the opening is refused on its field, a valid one shows on the card', async ({ page }) => {
+  const run = stamp();
+  const name = `e2e 服务站 ${run}`;
+  await openCommunity(page, '岗贝社区');
+  await page.locator('summary', { hasText: '新增设施' }).click();
+  const addForm = page.getByRole('form', { name: '新增设施' });
+  await addForm.getByLabel('设施名称').fill(name);
+  await addForm.getByLabel('设施类型').selectOption('service_station');
+  await addForm.getByLabel('启用日期').fill('2025-01-01');
+  await addForm.getByRole('button', { name: '新增设施' }).click();
+  await expect(addForm.getByRole('status').filter({ hasText: '已新增设施。' })).toBeVisible();
+
+  const card = page.getByRole('article', { name });
+  await card.getByText(`修改“${name}”`).click();
+  const editForm = card.getByRole('form', { name: `修改“${name}”` });
+  await expect(editForm.getByLabel('设施类型')).toHaveValue('service_station');
+  await editForm.getByLabel('关闭日期').fill('2024-12-31');
+  await editForm.getByRole('button', { name: '保存设施信息' }).click();
+  await expect(editForm.getByText('关闭日期必须晚于启用日期。')).toBeVisible();
+  await expect(editForm.getByLabel('关闭日期')).toHaveAttribute('aria-invalid', 'true');
+  await expect(card.getByText('已于 2024-12-31 关闭')).toHaveCount(0);
+
+  await editForm.getByLabel('关闭日期').fill('2026-01-01');
+  await editForm.getByRole('button', { name: '保存设施信息' }).click();
+  await expect(editForm.getByRole('status').filter({ hasText: '已更新设施信息。' })).toBeVisible();
+  await expect(card.getByText('已于 2026-01-01 关闭')).toBeVisible();
+});
+
 test("staff opening another community's register gets not found", async ({ page }) => {
   const response = await page.request.get('/api/v1/communities?q=南栅社区');
   const { items } = (await response.json()) as { items: { id: string; name: string }[] };

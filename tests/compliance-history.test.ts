@@ -13,6 +13,7 @@ import { createSpace } from '../server/registry/create-space';
 import { declareFacilityShare } from '../server/registry/declare-facility-share';
 import { recordHouseholdCount } from '../server/registry/record-household-count';
 import { recordMeasurement } from '../server/registry/record-measurement';
+import { updateFacility } from '../server/registry/update-facility';
 import { updateSpace } from '../server/registry/update-space';
 import { makeCommunities, makeUser, type TestUser } from './helpers/factories';
 
@@ -145,9 +146,9 @@ describe('the compliance history', () => {
     await updateSpace(admin.ctx, hall.id, { retiredOn: '2022-07-01' });
     await updateSpace(admin.ctx, reading.id, { useClass: 'office' });
     await updateSpace(admin.ctx, square.id, { name: '文体广场' });
-    // Facility changes the application does not make yet, but the database allows.
-    await rawSql()`update facilities set closed_on = '2024-04-01' where id = ${station.id}`;
-    await rawSql()`update facilities set kind = 'service_station', opened_on = '2012-12-12' where id = ${centre.id}`;
+    // Closing a station, and a centre described anew (updateFacility).
+    await updateFacility(admin.ctx, station.id, { closedOn: '2024-04-01' });
+    await updateFacility(admin.ctx, centre.id, { kind: 'service_station', openedOn: '2012-12-12' });
     await rawSql()`update facility_shares set valid_to = '2023-06-30' where facility_id = ${shared.id}`;
     await rawSql()`delete from facility_shares where facility_id = ${station.id} and community_id = ${c[2]!}`;
     await expectHistoryFresh();

@@ -1,6 +1,7 @@
 import { NextRequest } from 'next/server';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { POST as postHouseholdCount } from '../app/api/v1/communities/[communityId]/household-counts/route';
+import { PATCH as patchFacility } from '../app/api/v1/facilities/[facilityId]/route';
 import { POST as postMeasurement } from '../app/api/v1/spaces/[spaceId]/measurements/route';
 import { rawSql } from '../db/client';
 import { issueApiToken } from '../server/accounts/api-tokens';
@@ -9,6 +10,7 @@ import { createSpace } from '../server/registry/create-space';
 import { declareFacilityShare } from '../server/registry/declare-facility-share';
 import { recordHouseholdCount } from '../server/registry/record-household-count';
 import { recordMeasurement } from '../server/registry/record-measurement';
+import { updateFacility } from '../server/registry/update-facility';
 import { updateSpace } from '../server/registry/update-space';
 import { contextFor, makeCommunities, makeUser, TEST_PASSWORD, type TestUser } from './helpers/factories';
 import { refusal } from './helpers/refusal';
@@ -42,7 +44,8 @@ async function snapshot() {
       (select count(*)::int from area_measurements) as measurements, (select count(*)::int from household_counts) as counts,
       (select count(*)::int from facility_shares) as shares, (select count(*)::int from audit_log) as audit`;
   const [space] = await sql`select name, use_class, capacity, retired_on, updated_at from spaces where id = ${spaceB}`;
-  return { ...counts!, space };
+  const [facility] = await sql`select name, kind, address, opened_on, closed_on, updated_at from facilities where id = ${facilityB}`;
+  return { ...counts!, space, facility };
 }
 
 const measurement = { areaM2: '88.80', basis: 'building' as const, measuredOn: '2026-01-15', method: 'on_site' as const, measuredBy: '测量员' };
@@ -54,6 +57,7 @@ function writesToB(user: TestUser) {
     createFacility: () => createFacility(user.ctx, { communityId: b, name: '越权中心', kind: 'service_station' }),
     createSpace: () => createSpace(user.ctx, facilityB, { name: '越权室', setting: 'indoor', useClass: 'office', bookable: false }),
     updateSpace: () => updateSpace(user.ctx, spaceB, { name: '被改名', retiredOn: '2026-01-01' }),
+    updateFacility: () => updateFacility(user.ctx, facilityB, { name: '被改名中心', kind: 'service_station', closedOn: '2026-01-01' }),
     recordMeasurement: () => recordMeasurement(user.ctx, spaceB, measurement),
     recordHouseholdCount: () => recordHouseholdCount(user.ctx, b, count),
     declareFacilityShare: () => declareFacilityShare(user.ctx, facilityB, { communityId: a, percent: '10', validFrom: '2026-01-01' }),
@@ -97,6 +101,7 @@ describe('register writes through the domain functions', () => {
     await createFacility(staffA.ctx, { communityId: a, name: 'A 服务站', kind: 'service_station' });
     await createSpace(staffA.ctx, facilityA, { name: 'A 会议室', setting: 'indoor', useClass: 'office', bookable: false });
     await updateSpace(staffA.ctx, spaceA, { capacity: 25 });
+    await updateFacility(staffA.ctx, facilityA, { address: '莞城街道 1 号' });
     await recordMeasurement(staffA.ctx, spaceA, measurement);
     await recordHouseholdCount(staffA.ctx, a, count);
     // The host's staff declare shares of its facility, also for a neighbouring community.
@@ -108,8 +113,9 @@ describe('register writes through the domain functions', () => {
       measurements: before.measurements + 1,
       counts: before.counts + 1,
       shares: before.shares + 1,
-      audit: before.audit + 6,
+      audit: before.audit + 7,
       space: before.space,
+      facility: before.facility,
     });
   });
 
@@ -124,9 +130,10 @@ describe('register writes through the domain functions', () => {
       measurements: before.measurements + 1,
       counts: before.counts + 1,
       shares: before.shares + 1,
-      audit: before.audit + 6,
+      audit: before.audit + 7,
     });
     expect(after.space).toMatchObject({ name: '被改名' });
+    expect(after.facility).toMatchObject({ name: '被改名中心', kind: 'service_station', closed_on: '2026-01-01' });
   });
 });
 
@@ -186,5 +193,27 @@ describe('register writes through the API', () => {
     const own = await call(spaceA, staffA);
     expect(own.status).toBe(201);
     expect(await own.json()).toMatchObject({ spaceId: spaceA, communityId: a, areaM2: 88.8, basis: 'building' });
+  });
+
+  it('PATCH /facilities/{id}: staff of A on B → 404, auditor → 403, an empty patch → 422, staff of A on A → 200', async () => {
+    const call = async (id: string, user: TestUser, body: unknown) =>
+      patchFacility(
+        new NextRequest(`http://localhost/api/v1/facilities/${id}`, { method: 'PATCH', headers: { 'content-type': 'application/json', authorization: bearer(user) }, body: JSON.stringify(body) }),
+        { params: Promise.resolve({ facilityId: id }) },
+      );
+    const before = await snapshot();
+
+    const crossed = await call(facilityB, staffA, { closedOn: '2026-02-01' });
+    expect(crossed.status).toBe(404);
+    expect((await problemOf(crossed)).type).toMatch(/\/not-found$/);
+    const audited = await call(facilityA, auditor, { closedOn: '2026-02-01' });
+    expect(audited.status).toBe(403);
+    const empty = await call(facilityA, staffA, {});
+    expect(empty.status).toBe(422);
+    expect(await snapshot()).toEqual(before);
+
+    const own = await call(facilityA, staffA, { kind: 'comprehensive_centre', address: '莞城街道 2 号' });
+    expect(own.status).toBe(200);
+    expect(await own.json()).toMatchObject({ id: facilityA, communityId: a, kind: 'comprehensive_centre', address: '莞城街道 2 号', closedOn: null });
   });
 });

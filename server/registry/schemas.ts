@@ -83,6 +83,25 @@ export const createFacilitySchema = z
   .meta({ id: 'CreateFacilityRequest' });
 export type CreateFacilityInput = z.infer<typeof createFacilitySchema>;
 
+/**
+ * A facility described anew: renamed, upgraded (a station becoming a comprehensive centre),
+ * moved, or closed ({ closedOn }: it stops counting from that day; null reopens it). Opening
+ * hours are the booking rules' (PUT with the rules), not this patch's.
+ */
+export const updateFacilitySchema = z
+  .object({
+    name: text(60, 'facility_name_invalid'),
+    kind: z.enum(facilityKindEnum.enumValues, 'facility_kind_invalid'),
+    address: z.string('address_invalid').trim().max(120, 'address_invalid'),
+    openedOn: isoDateSchema.nullable(),
+    closedOn: isoDateSchema.nullable(),
+  })
+  .partial()
+  .refine((patch) => Object.keys(patch).length > 0, 'patch_empty')
+  .refine((patch) => !patch.openedOn || !patch.closedOn || patch.closedOn > patch.openedOn, { path: ['closedOn'], message: 'closed_before_opened', ...whenFieldsValid })
+  .meta({ id: 'UpdateFacilityRequest' });
+export type UpdateFacilityInput = z.infer<typeof updateFacilitySchema>;
+
 const spaceFields = {
   name: text(60, 'space_name_invalid'),
   setting: z.enum(spaceSettingEnum.enumValues, 'setting_invalid'),

@@ -8,6 +8,7 @@ import {
   declareShareSchema,
   recordHouseholdCountSchema,
   recordMeasurementSchema,
+  updateFacilitySchema,
   updateSpaceSchema,
 } from '@/server/registry/schemas';
 import {
@@ -131,6 +132,20 @@ export const declareShareOperation = defineOperation({
   body: declareShareSchema,
   response: { status: 201, description: 'The declared share', schema: shareViewSchema },
   errors: [...WRITE_ERRORS, 409],
+});
+
+export const updateFacilityOperation = defineOperation({
+  operationId: 'updateFacility',
+  method: 'PATCH',
+  path: '/api/v1/facilities/{facilityId}',
+  summary: 'Changes a facility’s name, kind, address or dates; { closedOn } closes it (it stops counting from that day), null reopens it.',
+  tag: 'Register',
+  access: 'user',
+  roles: ['staff of the community', 'admin'],
+  params: facilityParams,
+  body: updateFacilitySchema,
+  response: { status: 200, description: 'The facility', schema: facilityViewSchema },
+  errors: WRITE_ERRORS,
 });
 
 export const updateSpaceOperation = defineOperation({

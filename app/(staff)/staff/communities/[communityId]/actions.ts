@@ -8,7 +8,8 @@ import { createFacility } from '@/server/registry/create-facility';
 import { createSpace } from '@/server/registry/create-space';
 import { declareFacilityShare } from '@/server/registry/declare-facility-share';
 import { recordHouseholdCount } from '@/server/registry/record-household-count';
-import { createFacilitySchema, createSpaceSchema, declareShareSchema, recordHouseholdCountSchema } from '@/server/registry/schemas';
+import { createFacilitySchema, createSpaceSchema, declareShareSchema, recordHouseholdCountSchema, updateFacilitySchema } from '@/server/registry/schemas';
+import { updateFacility } from '@/server/registry/update-facility';
 import { spaceFieldsFrom } from '../../_lib/space-fields';
 
 // Adapters of the community register page: parse the form with the domain schema, call one
@@ -59,6 +60,27 @@ export async function createFacilityAction(_previous: FormResult | null, formDat
   }
   try {
     await createFacility(await getRequestContext(), parsed.data);
+  } catch (error) {
+    return refused(error);
+  }
+  revalidatePath('/staff', 'layout');
+  return { ok: true, message: 'saved' };
+}
+
+/** Describes the facility anew, all fields at once; an empty "closed on" reopens it. */
+export async function updateFacilityAction(_previous: FormResult | null, formData: FormData): Promise<FormResult> {
+  const facilityId = idFrom(formData, 'facilityId');
+  if (!facilityId) return { ok: false, message: 'not_found' };
+  const parsed = updateFacilitySchema.safeParse({
+    name: text(formData, 'name') ?? '',
+    kind: text(formData, 'kind'),
+    address: text(formData, 'address') ?? '',
+    openedOn: text(formData, 'openedOn') ?? null,
+    closedOn: text(formData, 'closedOn') ?? null,
+  });
+  if (!parsed.success) return invalid(parsed.error);
+  try {
+    await updateFacility(await getRequestContext(), facilityId, parsed.data);
   } catch (error) {
     return refused(error);
   }

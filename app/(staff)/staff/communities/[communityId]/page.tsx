@@ -17,6 +17,7 @@ import { requirePageRole } from '@/server/auth/session';
 import type { CommunityEvidence } from '@/server/registry/facility-queries';
 import { listCommunityChoices } from '@/server/registry/queries';
 import { evidenceOrNotFound } from '../../_lib/evidence';
+import { FacilityEditForm } from './_components/facility-edit-form';
 import { FacilityForm } from './_components/facility-form';
 import { HouseholdCountForm } from './_components/household-count-form';
 import { ShareForm } from './_components/share-form';
@@ -130,6 +131,13 @@ export default async function CommunityRegisterPage({ params }: Params) {
               <Disclosure summary={t('shareForm.heading', { facility: facility.name })}>
                 <p className="mb-4 text-sm text-muted">{t('shareForm.intro')}</p>
                 <ShareForm facilityId={facility.id} facilityName={facility.name} towns={towns} today={today} />
+              </Disclosure>
+              <Disclosure summary={t('facilityForm.editHeading', { facility: facility.name })}>
+                <FacilityEditForm
+                  facilityId={facility.id}
+                  defaults={{ name: facility.name, kind: facility.kind, address: facility.address, openedOn: facility.openedOn }}
+                  closedOn={facility.closedOn}
+                />
               </Disclosure>
             </div>
           </FacilityCard>

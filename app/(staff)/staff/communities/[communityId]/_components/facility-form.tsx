@@ -3,9 +3,10 @@
 import { useTranslations } from 'next-intl';
 import { CheckboxField } from '@/components/register/checkbox-field';
 import { FormAlerts, useFieldErrors } from '@/components/register/form-alerts';
-import { FACILITY_KINDS, WEEKDAYS } from '@/components/register/options';
+import { FacilityFields, NEW_FACILITY } from '@/components/register/facility-fields';
+import { WEEKDAYS } from '@/components/register/options';
 import { Button } from '@/components/ui/button';
-import { inputClass, SelectField, TextField } from '@/components/ui/field';
+import { inputClass } from '@/components/ui/field';
 import { useFormAction, useResetOnSave } from '@/components/ui/use-form-action';
 import { createFacilityAction } from '../actions';
 
@@ -20,16 +21,7 @@ export function FacilityForm({ communityId }: { communityId: string }) {
       <div className="sm:col-span-2">
         <FormAlerts state={state} success={t('facilityForm.saved')} />
       </div>
-      <TextField id="facility-name" name="name" label={t('fields.facilityName')} required maxLength={60} errors={field('name')} />
-      <SelectField id="facility-kind" name="kind" label={t('fields.facilityKind')} defaultValue="comprehensive_centre" errors={field('kind')}>
-        {FACILITY_KINDS.map((kind) => (
-          <option key={kind} value={kind}>
-            {t(`facilityKinds.${kind}`)}
-          </option>
-        ))}
-      </SelectField>
-      <TextField id="facility-address" name="address" label={t('fields.address')} maxLength={120} autoComplete="off" errors={field('address')} />
-      <TextField id="facility-opened-on" name="openedOn" type="date" label={t('fields.openedOn')} hint={t('facilityForm.openedOnHint')} errors={field('openedOn')} />
+      <FacilityFields idPrefix="facility" defaults={NEW_FACILITY} errors={field} />
       <fieldset className="sm:col-span-2">
         <legend className="font-medium">{t('fields.openingHours')}</legend>
         <p className="mb-2 text-sm text-muted">{t('facilityForm.hoursHint')}</p>

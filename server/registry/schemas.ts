@@ -119,8 +119,22 @@ export const createSpaceSchema = z
   .meta({ id: 'CreateSpaceRequest' });
 export type CreateSpaceInput = z.infer<typeof createSpaceSchema>;
 
+/** Optional text in a patch: absent leaves it, "" or null clears it (an optionalText would drop ""). */
+const clearableText = (max: number, key: string) =>
+  z
+    .string(key)
+    .trim()
+    .max(max, key)
+    .nullable()
+    .transform((value) => value || null);
+
 export const updateSpaceSchema = z
-  .object({ ...spaceFields, bookable: spaceFields.bookable.optional(), retiredOn: isoDateSchema.nullable().optional() })
+  .object({
+    ...spaceFields,
+    bookable: spaceFields.bookable.optional(),
+    accessibilityNotes: clearableText(500, 'notes_invalid'),
+    retiredOn: isoDateSchema.nullable().optional(),
+  })
   .partial()
   .refine((patch) => Object.keys(patch).length > 0, 'patch_empty')
   .meta({ id: 'UpdateSpaceRequest' });

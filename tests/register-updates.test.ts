@@ -6,12 +6,14 @@ import { createFacility } from '../server/registry/create-facility';
 import { createSpace } from '../server/registry/create-space';
 import { recordHouseholdCount } from '../server/registry/record-household-count';
 import { recordMeasurement } from '../server/registry/record-measurement';
-import { updateFacilitySchema } from '../server/registry/schemas';
+import { updateFacilitySchema, updateSpaceSchema } from '../server/registry/schemas';
 import { updateFacility } from '../server/registry/update-facility';
+import { updateSpace } from '../server/registry/update-space';
 import { makeCommunities, makeUser, type TestUser } from './helpers/factories';
 import { refusal } from './helpers/refusal';
 
-// A facility described anew or closed, and what the compliance report makes of it. Community X
+// Patches to the register. A facility described anew or closed, and what the compliance report
+// makes of it; Community X
 // has a centre (opened 2014-01-01) with one 300 m² room and 1,000 registered households:
 // 300 / 1000 × 100 = 30.00 m² per 100 households. Community Y has a service station only.
 
@@ -77,5 +79,18 @@ describe('closing and describing a facility anew', () => {
     const parsed = updateFacilitySchema.safeParse({ openedOn: '2020-01-01', closedOn: '2019-12-31' });
     expect(parsed.success ? [] : parsed.error.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['closedOn', 'closed_before_opened']]);
     expect(updateFacilitySchema.safeParse({}).success).toBe(false);
+  });
+});
+
+describe('patching a space', () => {
+  it('leaves an optional note alone when absent, and clears it when sent empty or null', async () => {
+    const space = await createSpace(staff.ctx, centre, { name: '无障碍活动室', setting: 'indoor', useClass: 'resident_activity', bookable: false, accessibilityNotes: '有坡道' });
+    const patch = (body: unknown) => updateSpace(staff.ctx, space.id, updateSpaceSchema.parse(body));
+
+    expect((await patch({ name: '一楼活动室' })).accessibilityNotes).toBe('有坡道');
+    expect((await patch({ accessibilityNotes: '  有坡道和扶手  ' })).accessibilityNotes).toBe('有坡道和扶手');
+    expect((await patch({ accessibilityNotes: '' })).accessibilityNotes).toBeNull();
+    await patch({ accessibilityNotes: '有坡道' });
+    expect((await patch({ accessibilityNotes: null })).accessibilityNotes).toBeNull();
   });
 });

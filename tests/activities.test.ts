@@ -109,6 +109,16 @@ describe('sign-ups, capacity and the waitlist', () => {
     await expect(rawSql()`insert into signups (session_id, user_id, status) values (${sessionIds[0]!}, ${b!.id}, 'confirmed')`).rejects.toMatchObject({ code: '23514' });
   });
 
+  it('the database keeps a session in its activity’s room, and its occupancy in the session’s room', async () => {
+    const { sessionIds } = await activity(await room());
+    const elsewhere = await room();
+    await expect(rawSql()`update activity_sessions set space_id = ${elsewhere} where id = ${sessionIds[0]!}`).rejects.toMatchObject({
+      code: '23503',
+      constraint_name: expect.stringMatching(/^(activity_sessions_activity_room_fk|occupancies_session_room_fk)$/),
+    });
+    await expect(rawSql()`update occupancies set space_id = ${elsewhere} where session_id = ${sessionIds[0]!}`).rejects.toMatchObject({ code: '23503', constraint_name: 'occupancies_session_room_fk' });
+  });
+
   it('sign-up closes at the session start or the activity’s closing time, and opens when it says', async () => {
     const roomId = await room();
     const closed = await activity(roomId, { signupClosesAt: at(1, '12:00'), sessions: [{ startsAt: at(5, '09:00'), endsAt: at(5, '10:00') }] });

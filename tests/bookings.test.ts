@@ -243,6 +243,10 @@ describe('closures and bad input', () => {
     const reversed = await rawSql()`insert into bookings (community_id, space_id, resident_id, starts_at, ends_at, purpose, attendees, status)
       select community_id, space_id, resident_id, ends_at, starts_at, purpose, attendees, 'confirmed' from bookings where id = ${row!.booking_id}`.catch((e: { code: string }) => e);
     expect((reversed as { code: string }).code).toBe('23514');
+    // An occupancy holds its booking's room, never another (the exclusion constraint guards the occupancy's room).
+    const otherRoom = await newRoom();
+    const moved = await rawSql()`update occupancies set space_id = ${otherRoom} where booking_id = ${row!.booking_id}`.catch((e: { code: string; constraint_name: string }) => e);
+    expect(moved).toMatchObject({ code: '23503', constraint_name: 'occupancies_booking_room_fk' });
   });
 
   it('refuses end before start, zero length, year 9999 and offsetless times at the schema', () => {

@@ -39,6 +39,8 @@ export const activities = pgTable(
   (t) => [
     foreignKey({ columns: [t.spaceId, t.communityId], foreignColumns: [spaces.id, spaces.communityId] }),
     unique('activities_id_community_key').on(t.id, t.communityId),
+    // Referenced by its sessions, so that a session is always in its activity's room.
+    unique('activities_id_space_key').on(t.id, t.spaceId),
     check('activities_title_length', sql`length(btrim(${t.title})) between 1 and 120`),
     check('activities_description_length', sql`length(${t.description}) <= 4000`),
     check('activities_signup_window', sql`${t.signupClosesAt} is null or ${t.signupOpensAt} is null or ${t.signupClosesAt} > ${t.signupOpensAt}`),
@@ -66,6 +68,10 @@ export const activitySessions = pgTable(
   (t) => [
     foreignKey({ columns: [t.activityId, t.communityId], foreignColumns: [activities.id, activities.communityId] }).onDelete('cascade'),
     foreignKey({ columns: [t.spaceId, t.communityId], foreignColumns: [spaces.id, spaces.communityId] }),
+    // A session is held in its activity's room.
+    foreignKey({ name: 'activity_sessions_activity_room_fk', columns: [t.activityId, t.spaceId], foreignColumns: [activities.id, activities.spaceId] }).onDelete('cascade'),
+    // Referenced by the session's occupancy, so that it holds the session's room.
+    unique('activity_sessions_id_space_key').on(t.id, t.spaceId),
     check('activity_sessions_ends_after_starts', sql`${t.endsAt} > ${t.startsAt}`),
     check('activity_sessions_capacity', sql`${t.capacity} between 1 and 10000`),
     // The capacity is never exceeded: the database refuses it, whatever the application does.

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, customType, foreignKey, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, customType, foreignKey, index, integer, jsonb, pgEnum, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
 import { activitySessions } from './activities';
 import { facilities, spaces } from './register';
@@ -74,6 +74,8 @@ export const bookings = pgTable(
   },
   (t) => [
     foreignKey({ columns: [t.spaceId, t.communityId], foreignColumns: [spaces.id, spaces.communityId] }),
+    // Referenced by the booking's occupancy, so that it holds the booked room.
+    unique('bookings_id_space_key').on(t.id, t.spaceId),
     check('bookings_ends_after_starts', sql`${t.endsAt} > ${t.startsAt}`),
     check('bookings_attendees', sql`${t.attendees} between 1 and 10000`),
     check('bookings_purpose_length', sql`length(btrim(${t.purpose})) between 1 and 200`),
@@ -118,14 +120,18 @@ export const occupancies = pgTable(
     spaceId: uuid().notNull(),
     during: tstzrange().notNull(),
     kind: occupancyKindEnum().notNull(),
-    bookingId: uuid().references(() => bookings.id),
+    bookingId: uuid(),
     closureId: uuid().references(() => closures.id),
     /** An activity session. */
-    sessionId: uuid().references(() => activitySessions.id, { onDelete: 'cascade' }),
+    sessionId: uuid(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     foreignKey({ columns: [t.spaceId, t.communityId], foreignColumns: [spaces.id, spaces.communityId] }),
+    // The room an occupancy holds is its booking's or session's room: the exclusion constraint
+    // guards that room, so a mismatch would let a booked room be booked again.
+    foreignKey({ name: 'occupancies_booking_room_fk', columns: [t.bookingId, t.spaceId], foreignColumns: [bookings.id, bookings.spaceId] }),
+    foreignKey({ name: 'occupancies_session_room_fk', columns: [t.sessionId, t.spaceId], foreignColumns: [activitySessions.id, activitySessions.spaceId] }).onDelete('cascade'),
     uniqueIndex('occupancies_booking_key').on(t.bookingId),
     check('occupancies_not_empty', sql`not isempty(${t.during}) and lower_inc(${t.during}) and not upper_inc(${t.during})`),
     check(

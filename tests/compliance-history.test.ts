@@ -161,7 +161,7 @@ describe('the compliance history', () => {
     // A new community, with nothing registered, is in the report with nothing.
     const [fresh] = await makeCommunities(1);
     const [empty0] = await queryCommunityFacts(db, ruleSets[0]!.rules, { asOf: '2020-01-01', communityIds: [fresh!] });
-    expect(empty0).toMatchObject({ communityId: fresh, registered: null, hasComprehensiveCentre: false, indoorM2: 0n });
+    expect(empty0).toMatchObject({ communityId: fresh, registered: null, hasComprehensiveCentre: false, indoorM2: 0 });
 
     // A facility with no space yet, then removed.
     const empty = await createFacility(admin.ctx, { communityId: c[2]!, name: '新中心', kind: 'comprehensive_centre', openedOn: '2025-01-01' });

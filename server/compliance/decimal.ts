@@ -59,3 +59,54 @@ export function toNumber(value: Decimal): number {
   }
   return Number(truncated(value, 4));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Millionths in JavaScript numbers. A national report handles millions of figures; a BigInt is a
+// heap object and every operation on one allocates, so the facts hold plain numbers wherever
+// that is exact, and the figures fall back to BigInt only where it would not be.
+
+/** Millionths of a unit, as the facts hold them: a number when a safe integer (every real figure), else a bigint. */
+export type Millionths = number | bigint;
+
+/**
+ * The bound under which the figures compute in numbers: inputs and products at most 2⁵², so that
+ * the sum of two, or a quotient times its divisor, stays at most 2⁵³ and every step is exact. A
+ * product of non-negative integers computed in doubles is at most 2⁵² exactly when the true
+ * product is (every integer up to 2⁵³ is a double, and rounding is monotonic), so testing the
+ * double tests the exact product.
+ */
+export const EXACT_LIMIT = 2 ** 52;
+
+/** Whether a non-negative integer (or a product of such, computed in doubles) is within EXACT_LIMIT. */
+export function exactInNumbers(value: number): boolean {
+  return value >= 0 && value <= EXACT_LIMIT;
+}
+
+/** The canonical form: a number when it is a safe integer. */
+export function toMillionths(value: bigint): Millionths {
+  return value >= -MAX_EXACT && value <= MAX_EXACT ? Number(value) : value;
+}
+
+export function addMillionths(a: Millionths, b: Millionths): Millionths {
+  if (typeof a === 'number' && typeof b === 'number') {
+    const sum = a + b;
+    // An exact sum beyond 2⁵³ - 1 rounds to a double beyond it too.
+    if (Number.isSafeInteger(sum)) return sum;
+  }
+  return toMillionths(BigInt(a) + BigInt(b));
+}
+
+/**
+ * ⌊a / b⌋ for integers 0 ≤ a and 0 < b with a + b ≤ 2⁵³. The division in doubles rounds
+ * correctly, so it is either the quotient or, rounded up past an integer, one more; q × b (at
+ * most a + b) is exact and tells which.
+ */
+export function floorDivide(a: number, b: number): number {
+  const q = Math.floor(a / b);
+  return q * b > a ? q - 1 : q;
+}
+
+/** toNumber for millionths: the figure for JSON, truncated at 4 decimals. */
+export function millionthsToNumber(value: Millionths): number {
+  return typeof value === 'number' && exactInNumbers(value) ? floorDivide(value, 100) / 10_000 : toNumber(BigInt(value));
+}

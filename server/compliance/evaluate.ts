@@ -1,5 +1,6 @@
 import type { HouseholdBasis } from '@/db/schema/enums';
-import { divide, fromInteger, max, mulDiv, parseDecimal, SCALE, toNumber, truncated, type Decimal } from './decimal';
+import { divide, fromInteger, millionthsToNumber, parseDecimal, toNumber, truncated } from './decimal';
+import { absoluteFigures, activityShareFigures, perHouseholdFigures, readThreshold, type Figures, type Threshold } from './figures';
 import type { AggregateResult, CommunityFacts, ComplianceRow, InsufficientReason, Rule, RuleResult, RuleTally } from './types';
 
 // The definitions (docs/decisions/0002-compliance-definitions.md), as pure functions over the
@@ -42,15 +43,7 @@ function insufficient(rule: Rule, reason: InsufficientReason, base: Partial<Rule
 }
 
 /** A pass / fail result (key order as insufficient()'s callers had it: base fields, then the figures). */
-function decided(
-  prepared: PreparedRule,
-  householdBasis: HouseholdBasis | null,
-  count: { households: number; asOf: string } | null,
-  value: number,
-  status: 'pass' | 'fail',
-  stale: boolean,
-  gapM2: number | null,
-): RuleResult {
+function decided(prepared: PreparedRule, householdBasis: HouseholdBasis | null, count: { households: number; asOf: string } | null, figures: Figures, stale: boolean): RuleResult {
   return {
     rule: prepared.rule.code,
     threshold: prepared.thresholdNumber,
@@ -60,27 +53,27 @@ function decided(
     householdBasis,
     households: count?.households ?? null,
     householdsAsOf: count?.asOf ?? null,
-    value,
-    status,
+    value: figures.value,
+    status: figures.pass ? 'pass' : 'fail',
     stale,
-    gapM2,
+    gapM2: figures.gapM2,
   } as RuleResult;
 }
 
 /** What a rule's evaluation needs that does not depend on the community: parsed once per report. */
 interface PreparedRule {
   rule: Rule;
-  threshold: Decimal;
+  threshold: Threshold;
   thresholdNumber: number;
   perHousehold: boolean;
 }
 
-const thresholds = new Map<string, Decimal>();
+const thresholds = new Map<string, Threshold>();
 
 function prepare(rule: Rule): PreparedRule {
   let threshold = thresholds.get(rule.threshold);
   if (threshold === undefined) {
-    threshold = parseDecimal(rule.threshold);
+    threshold = readThreshold(rule.threshold);
     thresholds.set(rule.threshold, threshold);
   }
   return {
@@ -91,7 +84,7 @@ function prepare(rule: Rule): PreparedRule {
   };
 }
 
-const NO_AREA = { area: 0n, activity: 0n, otherBasisSpaces: [] as string[] };
+const NO_AREA = { area: 0, activity: 0, otherBasisSpaces: [] as string[] };
 
 export function evaluateRule(rule: Rule, facts: CommunityFacts, options: EvaluationOptions): RuleResult {
   return evaluatePrepared(prepare(rule), facts, options, monthsBefore(options.asOf, options.staleAfterMonths));
@@ -113,32 +106,17 @@ function evaluatePrepared(prepared: PreparedRule, facts: CommunityFacts, options
   if (perHousehold) {
     if (!count) return insufficient(rule, 'no_household_count', { householdBasis, households: null, householdsAsOf: null });
     if (count.households === 0) return insufficient(rule, 'zero_households', { householdBasis, households: 0, householdsAsOf: count.asOf, stale });
-    const households = BigInt(count.households);
-    // area / households × 100 ≥ threshold  ⇔  area × 100 ≥ threshold × households
-    const pass = area.area * 100n >= threshold * households;
-    const required = mulDiv(threshold, households, 100n);
-    return decided(prepared, householdBasis, count, toNumber(mulDiv(area.area, 100n, households)), pass ? 'pass' : 'fail', stale, toNumber(max(0n, required - area.area)));
+    return decided(prepared, householdBasis, count, perHouseholdFigures(threshold, area.area, count.households), stale);
   }
 
   if (rule.metric === 'resident_activity_share') {
-    if (area.area === 0n) return insufficient(rule, 'no_indoor_area');
-    // activity / total × 100 ≥ threshold, both sides in millionths².
-    const surplus = area.activity * 100n * SCALE - threshold * area.area;
-    // Activity space x to add so that (activity + x) / (total + x) × 100 ≥ threshold.
-    const headroom = fromInteger(100) - threshold;
-    return decided(
-      prepared,
-      householdBasis,
-      count,
-      toNumber(divide(area.activity * 100n, area.area)),
-      surplus >= 0n ? 'pass' : 'fail',
-      false,
-      surplus >= 0n ? 0 : headroom > 0n ? toNumber(-surplus / headroom) : null,
-    );
+    // Millionths are numbers whenever they can be (decimal.ts), so zero is always the number 0.
+    if (area.area === 0) return insufficient(rule, 'no_indoor_area');
+    return decided(prepared, householdBasis, count, activityShareFigures(threshold, area.area, area.activity), false);
   }
 
   // Absolute areas (indoor_area, outdoor_area).
-  return decided(prepared, householdBasis, count, toNumber(area.area), area.area >= threshold ? 'pass' : 'fail', false, toNumber(max(0n, threshold - area.area)));
+  return decided(prepared, householdBasis, count, absoluteFigures(threshold, area.area), false);
 }
 
 export function evaluateCommunity(rules: Rule[], facts: CommunityFacts, options: EvaluationOptions): ComplianceRow {
@@ -166,8 +144,8 @@ export function communityEvaluator(rules: Rule[], options: EvaluationOptions): (
       registeredHouseholds: facts.registered?.households ?? null,
       residentHouseholds: facts.resident?.households ?? null,
       hasComprehensiveCentre: facts.hasComprehensiveCentre,
-      indoorM2: toNumber(facts.indoorM2),
-      outdoorM2: toNumber(facts.outdoorM2),
+      indoorM2: millionthsToNumber(facts.indoorM2),
+      outdoorM2: millionthsToNumber(facts.outdoorM2),
       results,
     };
   };
@@ -198,14 +176,24 @@ export function tally(rules: Rule[], rows: ComplianceRow[]): RuleTally[] {
   return rules
     .filter((rule) => rule.scope === 'community')
     .map((rule) => {
-      const results = rows.map((row) => row.results.find((result) => result.rule === rule.code)!);
-      const pass = results.filter((r) => r.status === 'pass').length;
+      // One pass, counting: a national report tallies 615,000 rows per rule, and again per town.
+      let pass = 0;
+      let fail = 0;
+      let insufficientData = 0;
+      let stale = 0;
+      for (const row of rows) {
+        const result = row.results.find((r) => r.rule === rule.code)!;
+        if (result.status === 'pass') pass++;
+        else if (result.status === 'fail') fail++;
+        else if (result.status === 'insufficient_data') insufficientData++;
+        if (result.stale) stale++;
+      }
       return {
         rule: rule.code,
         pass,
-        fail: results.filter((r) => r.status === 'fail').length,
-        insufficientData: results.filter((r) => r.status === 'insufficient_data').length,
-        stale: results.filter((r) => r.stale).length,
+        fail,
+        insufficientData,
+        stale,
         passShare: rows.length === 0 ? null : Number(truncated(divide(fromInteger(pass * 100), fromInteger(rows.length)), 2)),
       };
     });

@@ -1,7 +1,9 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { db, type Executor } from '@/db/client';
-import { parseDecimal } from './decimal';
+import type { Executor } from '@/db/client';
 import { AREA_COLUMNS } from '@/db/schema/compliance-history';
+import { addMillionths, parseDecimal, toMillionths, type Millionths } from './decimal';
+import { FIELD, SegmentLine } from './segment-line';
+import { readInSnapshot, type EachRow } from './snapshot-reads';
 import type { CommunityFacts, Rule } from './types';
 
 export interface FactsScope {
@@ -40,94 +42,113 @@ function areaRules(rules: Rule[]): Rule[] {
 }
 
 /**
- * The facts of every community in scope as of `scope.asOf`. The definitions are in
- * docs/decisions/0002-compliance-definitions.md. When the history keeps what every rule counts
- * (always, for the rule sets seeded), one row per community is read from compliance_history
- * (docs/decisions/0007-compliance-history.md) and only communities with a space measured on
- * another basis are computed from the register, for the spaces' names; otherwise everything is.
+ * The facts of every community in scope as of `scope.asOf`, in code order. The definitions are in
+ * docs/decisions/0002-compliance-definitions.md.
  */
 export async function queryCommunityFacts(executor: Executor, rules: Rule[], scope: FactsScope): Promise<CommunityFacts[]> {
-  if (!historyCovers(rules)) return queryDirectFacts(executor, rules, scope);
-  // Two statements (the segments, then the names of spaces measured on another basis): one
-  // snapshot, as the single direct query had. Inside a caller's transaction, its snapshot rules.
-  if (executor !== db) return historyFacts(executor, rules, scope);
-  return db.transaction((tx) => historyFacts(tx, rules, scope), { isolationLevel: 'repeatable read', accessMode: 'read only' });
+  const facts: CommunityFacts[] = [];
+  await forEachCommunityFacts(executor, rules, scope, (community, position) => (facts[position] = community));
+  return facts;
 }
 
-async function historyFacts(executor: Executor, rules: Rule[], scope: FactsScope): Promise<CommunityFacts[]> {
-  const ruleList = areaRules(rules);
-  // Three statements sent at once on the connection: the database looks up the towns and the
-  // names of spaces measured on another basis while the segments are read here.
-  const segments = executor.execute(historyFactsSql(scope)) as unknown as Promise<{ name: string; f: string }[]>;
-  const towns = executor.execute(townsSql(scope)) as unknown as Promise<{ code: string; name_zh: string; name_en: string }[]>;
-  const names = executor.execute(otherBasisSql(rules, scope, true)) as unknown as Promise<Record<string, string[] | string>[]>;
-  const rest = Promise.all([towns, names]);
-  rest.catch(() => {}); // reported by `await rest` below, unless the first statement failed first
-  const rows = await segments;
-  // Per rule: the fields of its areas in a row (4 + 8 + slot), the activity slot, the other-basis flag.
-  const plans = ruleList.map((rule) => {
-    const setting = settingOf(rule);
-    const slot = (useClass: string) => 12 + AREA_COLUMNS.indexOf(`${setting}_${useClass}_${rule.areaBasis}` as (typeof AREA_COLUMNS)[number]);
-    return {
-      code: rule.code,
-      area: [...new Set(rule.useClasses)].map(slot),
-      activity: rule.useClasses.includes('resident_activity') ? slot('resident_activity') : -1,
-      other: 9 + OTHER_BASIS.indexOf(`${setting}_${rule.areaBasis}`),
-    };
-  });
-  const indoor = HISTORY_USE_CLASSES.map((useClass) => 12 + AREA_COLUMNS.indexOf(`indoor_${useClass}_building`));
-  const outdoor = HISTORY_USE_CLASSES.map((useClass) => 12 + AREA_COLUMNS.indexOf(`outdoor_${useClass}_land`));
-  const sum = (f: string[], fields: number[]) => {
-    let total = 0n;
-    for (const field of fields) if (f[field] !== '') total += BigInt(f[field]!);
-    return total;
+/**
+ * Hands the facts of every community in scope to `visit` with the community's position in code
+ * order, one at a time, so that a caller that only derives something from them keeps none. When
+ * the history keeps what every rule counts (always, for the rule sets seeded), one segment per
+ * community is read from compliance_history (docs/decisions/0007-compliance-history.md), and
+ * communities with a space measured on another basis come last, once the spaces' names are in;
+ * otherwise everything is computed from the register, in order.
+ */
+export async function forEachCommunityFacts(executor: Executor, rules: Rule[], scope: FactsScope, visit: (facts: CommunityFacts, position: number) => void): Promise<void> {
+  if (!historyCovers(rules)) {
+    (await queryDirectFacts(executor, rules, scope)).forEach((facts, position) => visit(facts, position));
+    return;
+  }
+  // Three statements (the towns, the segments, the names of spaces measured on another basis),
+  // one snapshot, as the single direct query had.
+  await readInSnapshot(executor, (each) => visitHistoryFacts(each, rules, scope, visit));
+}
+
+interface Town {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+}
+
+/** What to read of a line for one rule: its area fields, its activity field (or -1), its other-basis flag. */
+interface RulePlan {
+  code: string;
+  area: number[];
+  activity: number;
+  other: number;
+}
+
+function rulePlan(rule: Rule): RulePlan {
+  const setting = settingOf(rule);
+  const field = (useClass: string) => FIELD.areas + AREA_COLUMNS.indexOf(`${setting}_${useClass}_${rule.areaBasis}` as (typeof AREA_COLUMNS)[number]);
+  return {
+    code: rule.code,
+    area: [...new Set(rule.useClasses)].map(field),
+    activity: rule.useClasses.includes('resident_activity') ? field('resident_activity') : -1,
+    other: FIELD.otherBasis + OTHER_BASIS.indexOf(`${setting}_${rule.areaBasis}`),
   };
-  const facts: CommunityFacts[] = new Array(rows.length);
-  const flagged: number[] = [];
-  for (let r = 0; r < rows.length; r++) {
-    // id | code | kind | town | registered | days | resident | days | centre | 3 other-basis flags | 9 areas
-    const f = rows[r]!.f.split('|');
+}
+
+function sumFields(line: SegmentLine, fields: number[]): Millionths {
+  let total: Millionths = 0;
+  for (const field of fields) total = addMillionths(total, line.integer(field));
+  return total;
+}
+
+async function visitHistoryFacts(each: EachRow, rules: Rule[], scope: FactsScope, visit: (facts: CommunityFacts, position: number) => void): Promise<void> {
+  const ruleList = areaRules(rules);
+  const plans = ruleList.map(rulePlan);
+  const towns = new Map<string, Town>();
+  const line = new SegmentLine();
+  // Communities with a space measured on another basis wait for the spaces' names.
+  const waiting = new Map<string, { facts: CommunityFacts; position: number }>();
+  let position = 0;
+
+  const readSegment = (row: { name: string; f: string }) => {
+    line.read(row.f);
     const ruleAreas: CommunityFacts['ruleAreas'] = {};
     let other = false;
     for (const plan of plans) {
-      if (f[plan.other] === '1') other = true;
-      ruleAreas[plan.code] = { area: sum(f, plan.area), activity: plan.activity < 0 || f[plan.activity] === '' ? 0n : BigInt(f[plan.activity]!), otherBasisSpaces: [] };
+      if (line.isSet(plan.other)) other = true;
+      ruleAreas[plan.code] = { area: sumFields(line, plan.area), activity: plan.activity < 0 ? 0 : line.integer(plan.activity), otherBasisSpaces: [] };
     }
-    if (other) flagged.push(r);
-    facts[r] = {
-      communityId: f[0]!,
-      code: f[1]!,
-      name: rows[r]!.name,
-      kind: f[2] as CommunityFacts['kind'],
-      townCode: f[3]!,
-      townNameZh: '',
-      townNameEn: '',
-      registered: f[4] === '' ? null : { households: Number(f[4]), asOf: dayText(f[5]!) },
-      resident: f[6] === '' ? null : { households: Number(f[6]), asOf: dayText(f[7]!) },
-      hasComprehensiveCentre: f[8] === '1',
-      indoorM2: sum(f, indoor),
-      outdoorM2: sum(f, outdoor),
+    // The towns were sent first on the connection, so every community's town is known here.
+    const town = towns.get(line.text(FIELD.town));
+    const facts: CommunityFacts = {
+      communityId: line.text(FIELD.id),
+      code: line.text(FIELD.code),
+      name: row.name,
+      kind: line.text(FIELD.kind) as CommunityFacts['kind'],
+      townCode: town?.code ?? line.text(FIELD.town),
+      townNameZh: town?.nameZh ?? '',
+      townNameEn: town?.nameEn ?? '',
+      registered: line.isEmpty(FIELD.registered) ? null : { households: Number(line.integer(FIELD.registered)), asOf: dayText(Number(line.integer(FIELD.registeredDays))) },
+      resident: line.isEmpty(FIELD.resident) ? null : { households: Number(line.integer(FIELD.resident)), asOf: dayText(Number(line.integer(FIELD.residentDays))) },
+      hasComprehensiveCentre: line.isSet(FIELD.centre),
+      indoorM2: sumFields(line, INDOOR_FIELDS),
+      outdoorM2: sumFields(line, OUTDOOR_FIELDS),
       ruleAreas,
     };
-  }
-  const [townRows, nameRows] = await rest;
-  const townsByCode = new Map(townRows.map((town) => [town.code, town]));
-  for (const community of facts) {
-    const town = townsByCode.get(community.townCode);
-    if (town) {
-      community.townNameZh = town.name_zh;
-      community.townNameEn = town.name_en;
-    }
-  }
-  if (flagged.length > 0) {
-    // The communities flagged here are those the names query picked from the history itself.
-    const byId = new Map(flagged.map((r) => [facts[r]!.communityId, facts[r]!]));
-    for (const row of nameRows) {
-      const target = byId.get(row.community_id as string);
-      if (target) ruleList.forEach((rule, i) => (target.ruleAreas[rule.code]!.otherBasisSpaces = row[`r${i}_other`] as string[]));
-    }
-  }
-  return facts;
+    if (other) waiting.set(facts.communityId, { facts, position });
+    else visit(facts, position);
+    position++;
+  };
+
+  await Promise.all([
+    each<{ code: string; name_zh: string; name_en: string }>(townsSql(scope), (town) => towns.set(town.code, { code: town.code, nameZh: town.name_zh, nameEn: town.name_en })),
+    each(historyFactsSql(scope), readSegment),
+    // The communities named here are those the names query picked from the history itself.
+    each<Record<string, string[] | string>>(otherBasisSql(rules, scope, true), (row) => {
+      const target = waiting.get(row.community_id as string);
+      if (target) ruleList.forEach((rule, i) => (target.facts.ruleAreas[rule.code]!.otherBasisSpaces = row[`r${i}_other`] as string[]));
+    }),
+  ]);
+  for (const { facts, position } of waiting.values()) visit(facts, position);
 }
 
 /** The facts computed from the register (directFactsSql), without the history. */
@@ -145,14 +166,14 @@ export async function queryDirectFacts(executor: Executor, rules: Rule[], scope:
     registered: row.registered_households == null ? null : { households: Number(row.registered_households), asOf: row.registered_as_of as string },
     resident: row.resident_households == null ? null : { households: Number(row.resident_households), asOf: row.resident_as_of as string },
     hasComprehensiveCentre: row.has_centre as boolean,
-    indoorM2: parseDecimal((row.indoor_m2 as string | null) ?? '0'),
-    outdoorM2: parseDecimal((row.outdoor_m2 as string | null) ?? '0'),
+    indoorM2: millionths(row.indoor_m2),
+    outdoorM2: millionths(row.outdoor_m2),
     ruleAreas: Object.fromEntries(
       ruleList.map((rule, i) => [
         rule.code,
         {
-          area: parseDecimal((row[`r${i}_area`] as string | null) ?? '0'),
-          activity: parseDecimal((row[`r${i}_activity`] as string | null) ?? '0'),
+          area: millionths(row[`r${i}_area`]),
+          activity: millionths(row[`r${i}_activity`]),
           otherBasisSpaces: (row[`r${i}_other`] as string[] | null) ?? [],
         },
       ]),
@@ -160,8 +181,14 @@ export async function queryDirectFacts(executor: Executor, rules: Rule[], scope:
   }));
 }
 
-/** The towns of the communities in scope, for their names. */
+/** A numeric column (m², null for none) in millionths. */
+function millionths(value: unknown): Millionths {
+  return toMillionths(parseDecimal((value as string | null) ?? '0'));
+}
+
+/** The towns of the communities in scope, for their names (every town, for the whole register). */
 function townsSql(scope: FactsScope): SQL {
+  if (!hasFilter(scope)) return sql`select t.code, t.name_zh, t.name_en from towns t`;
   return sql`select t.code, t.name_zh, t.name_en from towns t where t.code in (select cur.town_code from compliance_current cur ${scopeWhere(scope, 'cur')})`;
 }
 
@@ -171,12 +198,12 @@ function townsSql(scope: FactsScope): SQL {
 /** The other-basis flags in `facts`, in order. */
 const OTHER_BASIS = ['indoor_building', 'indoor_usable', 'outdoor_land'];
 
-const days = new Map<string, string>();
+const days = new Map<number, string>();
 /** 'YYYY-MM-DD' of a day counted from 2000-01-01 (how `facts` writes dates). */
-function dayText(count: string): string {
+function dayText(count: number): string {
   let text = days.get(count);
   if (text === undefined) {
-    text = new Date(Date.UTC(2000, 0, 1) + Number(count) * 86_400_000).toISOString().slice(0, 10);
+    text = new Date(Date.UTC(2000, 0, 1) + count * 86_400_000).toISOString().slice(0, 10);
     days.set(count, text);
   }
   return text;
@@ -185,6 +212,14 @@ function dayText(count: string): string {
 /** What the history keeps: the three use classes, indoors on building and usable area, outdoors on land. */
 const HISTORY_USE_CLASSES = ['office', 'resident_activity', 'shared_auxiliary'] as const;
 const HISTORY_BASES: Record<'indoor' | 'outdoor', readonly string[]> = { indoor: ['building', 'usable'], outdoor: ['land'] };
+
+/** The fields of a history line holding the three use classes' areas in a setting on a basis. */
+function areaFields(setting: 'indoor' | 'outdoor', basis: string): number[] {
+  return HISTORY_USE_CLASSES.map((useClass) => FIELD.areas + AREA_COLUMNS.indexOf(`${setting}_${useClass}_${basis}` as (typeof AREA_COLUMNS)[number]));
+}
+/** indoorM2 and outdoorM2: eligible building area indoors, land area outdoors. */
+const INDOOR_FIELDS = areaFields('indoor', 'building');
+const OUTDOOR_FIELDS = areaFields('outdoor', 'land');
 
 /** Whether every area rule counts only what compliance_history keeps. */
 export function historyCovers(rules: Rule[]): boolean {
@@ -200,22 +235,26 @@ export function historyCovers(rules: Rule[]): boolean {
  * Every community in scope with its segment of the history at the date: one pass over
  * compliance_current in code order (one row per community, with its code, name, kind and town),
  * looking in compliance_history only where the current segment began after the date. Each row
- * is one line of text: id | code | kind | town | the segment's `facts` (db/schema/compliance-history.ts).
+ * is one line of text: id | code | kind | town | the segment's `facts` (segment-line.ts).
  */
 export function historyFactsSql(scope: FactsScope): SQL {
   const asOf = sql`${scope.asOf}::date`;
+  // The current segment, unless it began after the date: then the earlier one holding on it. A
+  // community with no segment at the date (the history begins at -infinity, so none) is left
+  // out; `offset 0` keeps the segment computed once for the filter and the line.
   return sql`
-    select cur.name, cur.community_id::text || '|' || cur.code || '|' || cur.kind::text || '|' || cur.town_code || '|' || h.facts as f
-      from compliance_current cur
-      -- The current segment, unless it began after the date: then the earlier one holding on it.
-      cross join lateral (
-        select cur.facts where cur.valid_from <= ${asOf}
-        union all
-        select s.facts from compliance_history s
-         where cur.valid_from > ${asOf} and s.community_id = cur.community_id and s.valid_from <= ${asOf} and s.valid_to > ${asOf}
-      ) h
-     ${scopeWhere(scope, 'cur')}
-     order by cur.code`;
+    select c.name, concat_ws('|', c.community_id, c.code, c.kind, c.town_code, c.facts) as f
+      from (
+        select cur.name, cur.community_id, cur.code, cur.kind, cur.town_code,
+               case when cur.valid_from <= ${asOf} then cur.facts
+                    else (select s.facts from compliance_history s
+                           where s.community_id = cur.community_id and s.valid_from <= ${asOf} and s.valid_to > ${asOf}) end as facts
+          from compliance_current cur
+         ${scopeWhere(scope, 'cur')}
+        offset 0
+      ) c
+     where c.facts is not null
+     order by c.code`;
 }
 
 /**

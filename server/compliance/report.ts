@@ -3,10 +3,10 @@ import { requireUser, type RequestContext } from '@/server/auth/context';
 import { canReadRegister } from '@/server/auth/policy';
 import { AppError } from '@/server/errors';
 import { communityEvaluator, evaluateAggregates, tally } from './evaluate';
-import { queryCommunityFacts } from './facts-query';
+import { forEachCommunityFacts } from './facts-query';
 import { getRuleSet } from './rule-sets';
 import { MAX_PAGE, type ComplianceQuery } from './schemas';
-import type { ComplianceReport, TownRollup } from './types';
+import type { ComplianceReport, ComplianceRow, TownRollup } from './types';
 
 /** Today in Asia/Shanghai, the date people mean when they say "today". */
 export function todayInShanghai(): string {
@@ -29,8 +29,12 @@ export async function getComplianceReport(ctx: RequestContext, query: Compliance
   // Staff see their own communities; a communityIds filter narrows the scope further.
   const own = canReadRegister(actor) ? undefined : actor.communityIds;
   const communityIds = query.communityIds && own ? query.communityIds.filter((id) => own.includes(id)) : (query.communityIds ?? own);
-  const facts = await queryCommunityFacts(db, ruleSet.rules, { asOf, town: query.town, codePrefix: query.codePrefix, communityIds });
-  const rows = facts.map(communityEvaluator(ruleSet.rules, options));
+  // Each community is evaluated as its facts are read: only the result rows are kept.
+  const evaluate = communityEvaluator(ruleSet.rules, options);
+  const rows: ComplianceRow[] = [];
+  await forEachCommunityFacts(db, ruleSet.rules, { asOf, town: query.town, codePrefix: query.codePrefix, communityIds }, (facts, position) => {
+    rows[position] = evaluate(facts);
+  });
 
   const byTown = new Map<string, typeof rows>();
   for (const row of rows) {

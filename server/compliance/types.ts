@@ -1,7 +1,7 @@
 import type { CommunityKind, HouseholdBasis } from '@/db/schema/enums';
 import type { AreaBasis, UseClass } from '@/db/schema/register';
 import type { RuleMetric, Verification } from '@/db/schema/compliance';
-import type { Decimal } from './decimal';
+import type { Millionths } from './decimal';
 
 export type ComplianceStatus = 'pass' | 'fail' | 'insufficient_data';
 
@@ -56,11 +56,11 @@ export interface CommunityFacts {
   registered: HouseholdCount | null;
   resident: HouseholdCount | null;
   hasComprehensiveCentre: boolean;
-  /** Eligible indoor building area and outdoor land area, shares applied. */
-  indoorM2: Decimal;
-  outdoorM2: Decimal;
-  /** Per community rule code: the area it counts, and spaces measured only on another basis. */
-  ruleAreas: Record<string, { area: Decimal; activity: Decimal; otherBasisSpaces: string[] }>;
+  /** Eligible indoor building area and outdoor land area, shares applied, in millionths of a m². */
+  indoorM2: Millionths;
+  outdoorM2: Millionths;
+  /** Per community rule code: the area it counts (millionths of a m²), and spaces measured only on another basis. */
+  ruleAreas: Record<string, { area: Millionths; activity: Millionths; otherBasisSpaces: string[] }>;
 }
 
 export interface RuleResult {

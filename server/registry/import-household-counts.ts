@@ -1,11 +1,12 @@
 import { inArray } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { communities, householdCounts } from '@/db/schema';
+import { householdCounts } from '@/db/schema';
 import { requireUser, type RequestContext } from '@/server/auth/context';
 import { canManageCommunity } from '@/server/auth/policy';
 import { assertRegisterWriter, communityForWrite } from './access';
 import { fileProblem, type ImportProblem, type ImportRow } from './import-file';
 import {
+  communitiesOfFile,
   dateValue,
   enumValue,
   exampleRowProblem,
@@ -41,10 +42,7 @@ export async function importHouseholdCounts(ctx: RequestContext, rows: ImportRow
   const tooMany = rowCountProblem(rows);
   if (tooMany) return tooMany;
 
-  const codes = [...new Set(rows.map((row) => row.cells.community_code ?? '').filter(Boolean))];
-  const known = codes.length > 0 ? await db.select({ id: communities.id, code: communities.code, name: communities.name }).from(communities).where(inArray(communities.code, codes)) : [];
-  const byCode = new Map(known.map((community) => [community.code, community]));
-  const manageableIds = known.filter((community) => canManageCommunity(actor, community.id)).map((community) => community.id);
+  const { byCode, manageableIds } = await communitiesOfFile(actor, rows);
   const existing = new Set(
     manageableIds.length > 0
       ? (

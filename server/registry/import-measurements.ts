@@ -1,6 +1,6 @@
 import { inArray } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { areaMeasurements, communities, facilities, spaces } from '@/db/schema';
+import { areaMeasurements, facilities, spaces } from '@/db/schema';
 import { requireUser, type RequestContext } from '@/server/auth/context';
 import { canManageCommunity } from '@/server/auth/policy';
 import { AppError } from '@/server/errors';
@@ -8,6 +8,7 @@ import { assertRegisterWriter } from './access';
 import { fileProblem, type ImportProblem, type ImportRow } from './import-file';
 import {
   chunks,
+  communitiesOfFile,
   dateValue,
   enumValue,
   exampleRowProblem,
@@ -51,10 +52,7 @@ export async function importMeasurements(ctx: RequestContext, rows: ImportRow[],
   const tooMany = rowCountProblem(rows);
   if (tooMany) return tooMany;
 
-  const codes = [...new Set(rows.map((row) => row.cells.community_code ?? '').filter(Boolean))];
-  const known = codes.length > 0 ? await db.select({ id: communities.id, code: communities.code, name: communities.name }).from(communities).where(inArray(communities.code, codes)) : [];
-  const byCode = new Map(known.map((community) => [community.code, community]));
-  const manageableIds = known.filter((community) => canManageCommunity(actor, community.id)).map((community) => community.id);
+  const { byCode, manageableIds } = await communitiesOfFile(actor, rows);
   const facilityRows =
     manageableIds.length > 0
       ? await db.select({ id: facilities.id, communityId: facilities.communityId, name: facilities.name, closedOn: facilities.closedOn }).from(facilities).where(inArray(facilities.communityId, manageableIds))

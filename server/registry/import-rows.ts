@@ -1,6 +1,9 @@
 import type { z } from 'zod';
-import { sql } from 'drizzle-orm';
-import type { Executor } from '@/db/client';
+import { inArray, sql } from 'drizzle-orm';
+import { db, type Executor } from '@/db/client';
+import { communities } from '@/db/schema';
+import type { Actor } from '@/server/auth/context';
+import { canManageCommunity } from '@/server/auth/policy';
 import { EXAMPLE_MARKER, VALUE_ALIASES } from './import-columns';
 import { fileProblem, IMPORT_LIMITS, type ImportProblem, type ImportRow } from './import-file';
 
@@ -87,6 +90,19 @@ export function chunks<T>(items: T[], size = 1000): T[][] {
 }
 
 /** created_at as JSON.stringify writes a Date (what write-audit.ts stores for a drizzle row). */
+/**
+ * The communities a file names by code (column community_code), by code, and the ids of those
+ * the actor manages: the first check of every import.
+ */
+export async function communitiesOfFile(actor: Actor, rows: ImportRow[]) {
+  const codes = [...new Set(rows.map((row) => row.cells.community_code ?? '').filter(Boolean))];
+  const known = codes.length > 0 ? await db.select({ id: communities.id, code: communities.code, name: communities.name }).from(communities).where(inArray(communities.code, codes)) : [];
+  return {
+    byCode: new Map(known.map((community) => [community.code, community])),
+    manageableIds: known.filter((community) => canManageCommunity(actor, community.id)).map((community) => community.id),
+  };
+}
+
 export const ISO_CREATED_AT = `to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /**

@@ -14,3 +14,23 @@ export const isoDateSchema = z
  * refinement even when a field failed, with that field's raw value — a crash, not a message.
  */
 export const whenFieldsValid = { when: (payload: { issues: unknown[] }) => payload.issues.length === 0 } as const;
+
+/**
+ * Text typed into a search box: trimmed, without control characters (a NUL in a URL would
+ * otherwise reach PostgreSQL, which cannot store or compare it), at most `max` characters;
+ * empty reads as no search. `lowerCase` for what is compared lower-cased (logins).
+ */
+export const searchTextSchema = (max: number, options: { lowerCase?: boolean } = {}) =>
+  z
+    .string('query_too_long')
+    .max(max, 'query_too_long')
+    .transform((text) => {
+      const cleaned = text.replace(/\p{Cc}/gu, '').trim();
+      return (options.lowerCase ? cleaned.toLowerCase() : cleaned) || undefined;
+    })
+    .optional();
+
+/** An ILIKE pattern matching text that contains `text`, its wildcards taken literally. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

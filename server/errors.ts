@@ -58,3 +58,12 @@ export function sqlState(error: unknown): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * A value the database cannot store, whatever the schemas let through: SQLSTATE class 22 (data
+ * exception), e.g. a NUL character in text (22021) or a number out of range (22003). The
+ * statement failed, so its transaction wrote nothing; the caller gets a 422, never a 500.
+ */
+export function unstorableValue(error: unknown): AppError | null {
+  return sqlState(error)?.startsWith('22') ? new AppError('validation', 'A value cannot be stored', { type: 'unstorable-value', messageKey: 'unstorable_value' }) : null;
+}

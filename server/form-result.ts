@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isAppError } from './errors';
+import { isAppError, unstorableValue } from './errors';
 
 /** What every server action returns to its form: translation keys, translated by the form. */
 export interface FormResult {
@@ -22,7 +22,8 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
 }
 
 /** Expected refusals become a message for the form; anything else is unexpected and rethrown. */
-export function formResultFromError(error: unknown): FormResult {
+export function formResultFromError(caught: unknown): FormResult {
+  const error = unstorableValue(caught) ?? caught;
   if (isAppError(error)) return { ok: false, message: error.messageKey, fieldErrors: error.options.fieldErrors };
   throw error;
 }

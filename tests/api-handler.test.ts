@@ -75,6 +75,14 @@ describe('apiRoute', () => {
     expect(response.headers.get('x-request-id')).toBeTruthy();
   });
 
+  it('searches with what people typed: control characters (a NUL) dropped, wildcards taken literally', async () => {
+    const withNul = await listCommunities(request(`/api/v1/communities?q=${encodeURIComponent('测试1\u0000社区')}`), noParams);
+    expect(withNul.status).toBe(200);
+    expect(((await withNul.json()) as { total: number }).total).toBe(1);
+    const wildcard = await listCommunities(request(`/api/v1/communities?q=${encodeURIComponent('%')}`), noParams);
+    expect(((await wildcard.json()) as { total: number }).total).toBe(0);
+  });
+
   it("echoes a sane incoming x-request-id and replaces a malformed one", async () => {
     const echoed = await listCommunities(request('/api/v1/communities?pageSize=abc', { headers: { 'x-request-id': 'client-trace-0001' } }), noParams);
     expect(echoed.headers.get('x-request-id')).toBe('client-trace-0001');

@@ -2,6 +2,7 @@ import { and, asc, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { db, type Executor } from '@/db/client';
 import { communities, staffAssignments, users, type Role } from '@/db/schema';
 import { requireRole, requireUser, type RequestContext } from '@/server/auth/context';
+import { containsPattern } from '@/server/common-schemas';
 import { AppError } from '@/server/errors';
 import type { UserView } from './schemas';
 
@@ -54,7 +55,7 @@ export async function listUsers(ctx: RequestContext, filter: UserListFilter) {
   const conditions: SQL[] = [];
   if (filter.role) conditions.push(eq(users.role, filter.role));
   if (filter.q) {
-    const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containsPattern(filter.q);
     conditions.push(or(ilike(users.name, pattern), ilike(users.email, pattern), ilike(users.mobile, pattern))!);
   }
   const where = conditions.length > 0 ? and(...conditions) : undefined;

@@ -5,7 +5,7 @@ import { actorForToken } from '@/server/accounts/api-tokens';
 import type { Actor, RequestContext } from '@/server/auth/context';
 import { clientAddressFrom, requestIdFrom } from '@/server/auth/client-address';
 import { getAuthOptions } from '@/server/auth/options';
-import { isAppError } from '@/server/errors';
+import { isAppError, unstorableValue } from '@/server/errors';
 import { localeFromAcceptLanguage, type Locale } from '@/i18n/locales';
 import { translate } from '@/i18n/translate';
 import type { Operation } from './operation';
@@ -137,7 +137,8 @@ function parse(schema: z.ZodType | undefined, value: unknown, locale: Locale, re
   );
 }
 
-export function problemResponse(error: unknown, requestId: string, locale: Locale, instance: string) {
+export function problemResponse(caught: unknown, requestId: string, locale: Locale, instance: string) {
+  const error = unstorableValue(caught) ?? caught;
   let body: Problem;
   const headers: Record<string, string> = { 'content-type': 'application/problem+json', 'x-request-id': requestId, 'cache-control': 'no-store' };
   if (error instanceof ProblemResponse) {

@@ -3,6 +3,7 @@ import { db } from '@/db/client';
 import { communities, householdCounts, towns, users } from '@/db/schema';
 import { requireRole, requireUser, type RequestContext } from '@/server/auth/context';
 import { canReadRegister } from '@/server/auth/policy';
+import { containsPattern } from '@/server/common-schemas';
 import { AppError } from '@/server/errors';
 import type { CommunityListQuery } from './schemas';
 
@@ -38,15 +39,11 @@ const communityColumns = {
   townNameEn: towns.nameEn,
 };
 
-function escapeLike(text: string) {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 export async function listCommunities(query: CommunityListQuery) {
   const conditions: SQL[] = [];
   if (query.town) conditions.push(eq(communities.townCode, query.town));
   if (query.q) {
-    const pattern = `%${escapeLike(query.q)}%`;
+    const pattern = containsPattern(query.q);
     conditions.push(or(ilike(communities.name, pattern), ilike(communities.code, pattern), ilike(towns.nameZh, pattern), ilike(towns.nameEn, pattern))!);
   }
   const where = conditions.length > 0 ? and(...conditions) : undefined;

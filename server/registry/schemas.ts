@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { communityKindEnum, householdBasisEnum, townKindEnum } from '@/db/schema/enums';
 import { areaBasisEnum, facilityKindEnum, measurementMethodEnum, spaceSettingEnum, useClassEnum } from '@/db/schema/register';
-import { isoDateSchema, whenFieldsValid } from '@/server/common-schemas';
+import { isoDateSchema, searchTextSchema, whenFieldsValid } from '@/server/common-schemas';
 
 export const townCodeSchema = z.string().regex(/^[0-9]{9}$/, 'town_code_invalid');
 
 export const communityListQuerySchema = z.object({
   town: townCodeSchema.optional(),
-  q: z.string().trim().max(50, 'query_too_long').optional().transform((q) => q || undefined),
+  q: searchTextSchema(50),
   page: z.coerce.number('page_invalid').int('page_invalid').min(1, 'page_invalid').max(10_000, 'page_invalid').default(1),
   pageSize: z.coerce.number('page_size_invalid').int('page_size_invalid').min(1, 'page_size_invalid').max(200, 'page_size_invalid').default(50),
 });

@@ -5,13 +5,13 @@ import { db } from '@/db/client';
 import { securityEventKinds, securityEvents, users } from '@/db/schema';
 import { requireRole, type RequestContext } from '@/server/auth/context';
 import { shanghaiInstant, toShanghaiIso } from '@/server/bookings/shanghai-time';
-import { isoDateSchema } from '@/server/common-schemas';
+import { isoDateSchema, searchTextSchema } from '@/server/common-schemas';
 
 export const securityLogQuerySchema = z.object({
   kind: z.enum(securityEventKinds, 'kind_invalid').optional(),
   /** A login (e-mail or mobile), exactly as typed at sign-in. */
-  login: z.string().trim().toLowerCase().max(100, 'query_too_long').optional(),
-  address: z.string().trim().max(100, 'query_too_long').optional(),
+  login: searchTextSchema(100, { lowerCase: true }),
+  address: searchTextSchema(100),
   from: isoDateSchema.optional(),
   to: isoDateSchema.optional(),
 });

@@ -4,14 +4,15 @@ import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { SessionPlaces } from '@/components/activities/session-places';
 import { formatDay, formatTimeRange } from '@/components/bookings/format';
 import { townName } from '@/components/registry/town-name';
-import { Alert } from '@/components/ui/alert';
 import { buttonClass } from '@/components/ui/button';
-import { inputClass } from '@/components/ui/field';
+import { SelectField, TextField } from '@/components/ui/field';
 import { PageHeader } from '@/components/ui/page-header';
+import { QueryProblems } from '@/components/ui/query-problems';
 import { isUuid } from '@/server/accounts/schemas';
 import { listActivities } from '@/server/activities/queries';
 import { activityQuerySchema, categorySchema } from '@/server/activities/schemas';
 import { getCommunity, listTowns } from '@/server/registry/queries';
+import { firstParam } from '@/server/search-params';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('activities');
@@ -20,19 +21,17 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ActivitiesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const raw = await searchParams;
-  const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;
   const parsed = activityQuerySchema.safeParse({
-    town: first(raw.town),
-    community: first(raw.community),
-    category: first(raw.category),
-    from: first(raw.from),
-    to: first(raw.to),
-    hasPlaces: first(raw.hasPlaces) === 'true' ? 'true' : undefined,
+    town: firstParam(raw.town),
+    community: firstParam(raw.community),
+    category: firstParam(raw.category),
+    from: firstParam(raw.from),
+    to: firstParam(raw.to),
+    hasPlaces: firstParam(raw.hasPlaces) === 'true' ? 'true' : undefined,
   });
   const query = parsed.success ? parsed.data : {};
-  const [t, tValidation, format, locale, towns, activities] = await Promise.all([
+  const [t, format, locale, towns, activities] = await Promise.all([
     getTranslations('activities'),
-    getTranslations('validation'),
     getFormatter(),
     getLocale(),
     listTowns(),
@@ -42,47 +41,27 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
   return (
     <div>
       <PageHeader title={t('heading')} intro={t('intro')} />
-      {!parsed.success ? <Alert tone="error">{parsed.error.issues.map((issue) => (tValidation.has(issue.message) ? tValidation(issue.message) : tValidation('invalid'))).join(' ')}</Alert> : null}
+      <QueryProblems error={parsed.error} />
       <form method="get" role="search" aria-label={t('filters')} className="mb-6 grid gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_1fr_1fr_auto_auto] lg:items-end elder:grid-cols-1!">
         {query.community ? <input type="hidden" name="community" value={query.community} /> : null}
-        <div>
-          <label htmlFor="activities-town" className="mb-1 block font-medium">
-            {t('town')}
-          </label>
-          <select id="activities-town" name="town" defaultValue={query.town ?? ''} className={inputClass}>
-            <option value="">{t('allTowns')}</option>
-            {towns.map((town) => (
-              <option key={town.code} value={town.code}>
-                {townName(town, locale)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="activities-category" className="mb-1 block font-medium">
-            {t('category')}
-          </label>
-          <select id="activities-category" name="category" defaultValue={query.category ?? ''} className={inputClass}>
-            <option value="">{t('allCategories')}</option>
-            {categorySchema.options.map((category) => (
-              <option key={category} value={category}>
-                {t(`categories.${category}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="activities-from" className="mb-1 block font-medium">
-            {t('from')}
-          </label>
-          <input id="activities-from" name="from" type="date" defaultValue={query.from ?? ''} className={inputClass} />
-        </div>
-        <div>
-          <label htmlFor="activities-to" className="mb-1 block font-medium">
-            {t('to')}
-          </label>
-          <input id="activities-to" name="to" type="date" defaultValue={query.to ?? ''} className={inputClass} />
-        </div>
+        <SelectField id="activities-town" name="town" label={t('town')} defaultValue={query.town ?? ''}>
+          <option value="">{t('allTowns')}</option>
+          {towns.map((town) => (
+            <option key={town.code} value={town.code}>
+              {townName(town, locale)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField id="activities-category" name="category" label={t('category')} defaultValue={query.category ?? ''}>
+          <option value="">{t('allCategories')}</option>
+          {categorySchema.options.map((category) => (
+            <option key={category} value={category}>
+              {t(`categories.${category}`)}
+            </option>
+          ))}
+        </SelectField>
+        <TextField id="activities-from" name="from" type="date" label={t('from')} defaultValue={query.from ?? ''} />
+        <TextField id="activities-to" name="to" type="date" label={t('to')} defaultValue={query.to ?? ''} />
         <label className="flex min-h-11 items-center gap-2 font-medium">
           <input type="checkbox" name="hasPlaces" value="true" defaultChecked={query.hasPlaces === 'true'} className="size-6" />
           {t('hasPlaces')}

@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { Alert } from '@/components/ui/alert';
 import { buttonClass } from '@/components/ui/button';
-import { inputClass } from '@/components/ui/field';
+import { SelectField, TextField } from '@/components/ui/field';
 import { PageHeader } from '@/components/ui/page-header';
+import { QueryProblems } from '@/components/ui/query-problems';
 import { requirePageRole } from '@/server/auth/session';
 import { searchSecurityLog, securityEventKinds, securityLogQuerySchema } from '@/server/security/queries';
+import { firstParam } from '@/server/search-params';
 import { securityLogRetentionDays } from '@/server/security/retention';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,52 +19,26 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function SecurityLogPage({ searchParams }: Props) {
   const { ctx } = await requirePageRole('/admin/security-log', 'admin');
   const raw = await searchParams;
-  const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;
-  const parsed = securityLogQuerySchema.safeParse({ kind: first(raw.kind), login: first(raw.login), address: first(raw.address), from: first(raw.from), to: first(raw.to) });
+  const parsed = securityLogQuerySchema.safeParse({ kind: firstParam(raw.kind), login: firstParam(raw.login), address: firstParam(raw.address), from: firstParam(raw.from), to: firstParam(raw.to) });
   const query = parsed.success ? parsed.data : {};
-  const [t, tValidation, entries] = await Promise.all([getTranslations('securityLog'), getTranslations('validation'), searchSecurityLog(ctx, query)]);
+  const [t, entries] = await Promise.all([getTranslations('securityLog'), searchSecurityLog(ctx, query)]);
   return (
     <div className="space-y-6">
       <PageHeader title={t('heading')} intro={t('intro', { days: securityLogRetentionDays() })} />
-      {!parsed.success ? <Alert tone="error">{parsed.error.issues.map((issue) => (tValidation.has(issue.message) ? tValidation(issue.message) : tValidation('invalid'))).join(' ')}</Alert> : null}
+      <QueryProblems error={parsed.error} />
       <form method="get" role="search" aria-label={t('search')} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_1fr_auto_auto_auto] lg:items-end">
-        <div>
-          <label htmlFor="log-kind" className="mb-1 block font-medium">
-            {t('kind')}
-          </label>
-          <select id="log-kind" name="kind" defaultValue={query.kind ?? ''} className={inputClass}>
-            <option value="">{t('allKinds')}</option>
-            {securityEventKinds.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`kinds.${kind}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="log-login" className="mb-1 block font-medium">
-            {t('login')}
-          </label>
-          <input id="log-login" name="login" defaultValue={query.login ?? ''} maxLength={100} className={inputClass} />
-        </div>
-        <div>
-          <label htmlFor="log-address" className="mb-1 block font-medium">
-            {t('address')}
-          </label>
-          <input id="log-address" name="address" defaultValue={query.address ?? ''} maxLength={100} className={inputClass} />
-        </div>
-        <div>
-          <label htmlFor="log-from" className="mb-1 block font-medium">
-            {t('from')}
-          </label>
-          <input id="log-from" name="from" type="date" defaultValue={query.from ?? ''} className={inputClass} />
-        </div>
-        <div>
-          <label htmlFor="log-to" className="mb-1 block font-medium">
-            {t('to')}
-          </label>
-          <input id="log-to" name="to" type="date" defaultValue={query.to ?? ''} className={inputClass} />
-        </div>
+        <SelectField id="log-kind" name="kind" label={t('kind')} defaultValue={query.kind ?? ''}>
+          <option value="">{t('allKinds')}</option>
+          {securityEventKinds.map((kind) => (
+            <option key={kind} value={kind}>
+              {t(`kinds.${kind}`)}
+            </option>
+          ))}
+        </SelectField>
+        <TextField id="log-login" name="login" label={t('login')} defaultValue={query.login ?? ''} maxLength={100} />
+        <TextField id="log-address" name="address" label={t('address')} defaultValue={query.address ?? ''} maxLength={100} />
+        <TextField id="log-from" name="from" type="date" label={t('from')} defaultValue={query.from ?? ''} />
+        <TextField id="log-to" name="to" type="date" label={t('to')} defaultValue={query.to ?? ''} />
         <button type="submit" className={buttonClass('primary')}>
           {t('search')}
         </button>

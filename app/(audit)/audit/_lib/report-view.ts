@@ -17,6 +17,7 @@ import { listRuleSets } from '@/server/compliance/rule-sets';
 import { complianceQuerySchema } from '@/server/compliance/schemas';
 import type { ComplianceReport, Rule, RuleSet } from '@/server/compliance/types';
 import type { HouseholdBasis } from '@/db/schema/enums';
+import { firstParam } from '@/server/search-params';
 
 // The one place that turns a URL's search parameters into the report an auditor sees: the
 // overview, the town page and the export route all go through loadReportView, so a file
@@ -57,8 +58,6 @@ export interface ReportView {
   problems: { key: string; namespace: 'validation' | 'errors' }[];
 }
 
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;
-
 /**
  * Reads the filters (dropping any invalid one with a message, keeping the others), loads the
  * report and selects the rows. `fixed` pins parameters a route owns (the town page's town, the
@@ -70,7 +69,7 @@ export async function loadReportView(ctx: RequestContext, raw: SearchParams, fix
   const latestVersions = new Map<string, number>();
   for (const set of ruleSets) latestVersions.set(set.code, Math.max(set.version, latestVersions.get(set.code) ?? 0));
 
-  const wanted = parseRuleSetParam(first(raw.ruleSet));
+  const wanted = parseRuleSetParam(firstParam(raw.ruleSet));
   if (!wanted) problems.push({ key: 'rule_set_invalid', namespace: 'validation' });
   let ruleSet = wanted
     ? ruleSets.find((set) => set.code === wanted.code && set.version === (wanted.version ?? latestVersions.get(set.code)))
@@ -81,9 +80,9 @@ export async function loadReportView(ctx: RequestContext, raw: SearchParams, fix
 
   // Each field on its own, so one bad parameter does not throw the others away.
   const candidate: Record<string, string | undefined> = {
-    asOf: first(raw.asOf),
-    householdBasis: first(raw.basis),
-    town: fixed.town ?? first(raw.town),
+    asOf: firstParam(raw.asOf),
+    householdBasis: firstParam(raw.basis),
+    town: fixed.town ?? firstParam(raw.town),
   };
   let query = complianceQuerySchema.safeParse({ ruleSet: ruleSet.code, ruleSetVersion: ruleSet.version, ...candidate });
   while (!query.success) {
@@ -94,7 +93,7 @@ export async function loadReportView(ctx: RequestContext, raw: SearchParams, fix
     query = complianceQuerySchema.safeParse({ ruleSet: ruleSet.code, ruleSetVersion: ruleSet.version, ...candidate });
   }
 
-  const viewCandidate: Record<string, string | undefined> = { rule: first(raw.rule), status: first(raw.status), sort: first(raw.sort), dir: first(raw.dir), all: first(raw.all) };
+  const viewCandidate: Record<string, string | undefined> = { rule: firstParam(raw.rule), status: firstParam(raw.status), sort: firstParam(raw.sort), dir: firstParam(raw.dir), all: firstParam(raw.all) };
   let view = reportViewSchema.safeParse(viewCandidate);
   while (!view.success) {
     const field = view.error.issues[0]?.path[0];

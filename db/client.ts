@@ -1,3 +1,5 @@
+import type { SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import { PostgresJsSession } from 'drizzle-orm/postgres-js/session';
 import postgres, { type Sql } from 'postgres';
@@ -6,6 +8,15 @@ import * as schema from './schema';
 export type Database = PostgresJsDatabase<typeof schema>;
 /** The executor a domain helper receives: the database or the transaction it runs in. */
 export type Executor = Database | Parameters<Parameters<Database['transaction']>[0]>[0];
+
+/** Column names in the database are the schema's property names in snake_case (drizzle-kit too). */
+const CASING = 'snake_case';
+const dialect = new PgDialect({ casing: CASING });
+
+/** A drizzle `sql` query as the text and parameters `db` would send, for postgres.js directly (streaming, benchmarks). */
+export function queryText(query: SQL): { sql: string; params: unknown[] } {
+  return dialect.sqlToQuery(query);
+}
 
 // drizzle-orm 0.45 asks postgres.js to prepare a query only when it was built with .prepare(name)
 // (drizzle-team/drizzle-orm#6096): every other query is parsed and planned afresh, with two round
@@ -29,7 +40,7 @@ function connect() {
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
     onnotice: () => {},
   });
-  return { sql, db: drizzle(sql, { schema, casing: 'snake_case' }), prepared: new Map<string, unknown>() };
+  return { sql, db: drizzle(sql, { schema, casing: CASING }), prepared: new Map<string, unknown>() };
 }
 
 function instance() {

@@ -4,7 +4,6 @@
  * over the same data. See bench/README.md for what each line measures.
  */
 import { randomBytes } from 'node:crypto';
-import { PgDialect } from 'drizzle-orm/pg-core';
 import postgres from 'postgres';
 import { migrateDatabase } from '../../db/migrate';
 import type { Benchmark, BenchContext } from '../lib/benchmark';
@@ -86,7 +85,7 @@ export const complianceBenchmark: Benchmark = {
     await migrateDatabase(database.url);
     process.env.DATABASE_URL = database.url;
     // Imported late: db/client reads DATABASE_URL when first used.
-    const { db, closeDb } = await import('../../db/client');
+    const { db, closeDb, queryText } = await import('../../db/client');
     ctx.onCleanup(() => closeDb());
     const { seedRuleSets } = await import('../../db/seed/rule-sets');
     await db.transaction((tx) => seedRuleSets(tx));
@@ -157,8 +156,7 @@ export const complianceBenchmark: Benchmark = {
     }, NATIONAL_RUNS, () => `${formatCount(nationalRows)} communities`);
 
     // (d): the database alone, through the same driver.
-    const dialect = new PgDialect({ casing: 'snake_case' });
-    const factsQuery = (scope: { codePrefix?: string }) => dialect.sqlToQuery(communityFactsSql(ruleSet.rules, { asOf: AS_OF, ...scope }));
+    const factsQuery = (scope: { codePrefix?: string }) => queryText(communityFactsSql(ruleSet.rules, { asOf: AS_OF, ...scope }));
     const cityFacts = factsQuery({ codePrefix: CITY_PREFIX });
     const nationalFacts = factsQuery({});
     const cityMinimal = minimalAggregateSql(AS_OF, CITY_PREFIX);

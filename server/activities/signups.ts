@@ -7,7 +7,7 @@ import { AppError, sqlState } from '@/server/errors';
 import { notifyAboutSession } from './notify';
 import type { SignupView } from './schemas';
 import { loadSession } from './session-access';
-import { promoteFromWaitlist, waitlistPosition } from './waitlist';
+import { waitlistPosition, withdrawSignup } from './waitlist';
 
 export interface SignupWindow {
   status: 'draft' | 'published' | 'cancelled';
@@ -105,8 +105,7 @@ export async function cancelMySignup(ctx: RequestContext, sessionId: string, now
     if (now >= place.session.startsAt || signup.status === 'attended' || signup.status === 'absent') {
       throw new AppError('validation', 'Session already started', { type: 'session-started', messageKey: 'activity_session_started' });
     }
-    const [cancelled] = await tx.update(signups).set({ status: 'cancelled', cancelledAt: now, updatedAt: now }).where(eq(signups.id, signup.id)).returning();
-    const promoted = signup.status === 'confirmed' && !place.session.cancelledAt ? await promoteFromWaitlist(tx, place, 1) : [];
+    const { withdrawn: cancelled, promoted } = await withdrawSignup(tx, place, signup, now);
     await writeAudit(tx, { actorId: actor.id, action: 'signup.cancel', entity: 'signup', entityId: signup.id, before: signup, after: { ...cancelled, promoted }, requestId: ctx.requestId });
     return { id: signup.id, sessionId, status: 'cancelled' as const, promoted: promoted.length };
   });

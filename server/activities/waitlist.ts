@@ -26,6 +26,17 @@ export async function promoteFromWaitlist(tx: Executor, place: SessionPlace, fre
   return next.map((s) => s.userId);
 }
 
+/**
+ * Withdraws one sign-up (the resident cancelling, or their account being erased) and, if it held
+ * a place in a session still on, gives that place to the first person waiting. The caller holds
+ * the session row lock. Returns the withdrawn row and who was promoted.
+ */
+export async function withdrawSignup(tx: Executor, place: SessionPlace, signup: { id: string; status: string }, now: Date) {
+  const [withdrawn] = await tx.update(signups).set({ status: 'cancelled', cancelledAt: now, updatedAt: now }).where(eq(signups.id, signup.id)).returning();
+  const promoted = signup.status === 'confirmed' && !place.session.cancelledAt ? await promoteFromWaitlist(tx, place, 1) : [];
+  return { withdrawn: withdrawn!, promoted };
+}
+
 /** A waiting person's place in the queue: 1 is promoted next. */
 export async function waitlistPosition(executor: Executor, sessionId: string, queueNo: number): Promise<number> {
   const [row] = await executor

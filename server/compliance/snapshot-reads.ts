@@ -1,14 +1,11 @@
 import type { SQL } from 'drizzle-orm';
-import { PgDialect } from 'drizzle-orm/pg-core';
-import { db, rawSql, type Executor } from '@/db/client';
+import { db, queryText, rawSql, type Executor } from '@/db/client';
 
 /**
  * Sends a statement and hands each row to `visit`. The statements a reader sends are pipelined
  * on one connection and answered in the order sent.
  */
 export type EachRow = <Row>(query: SQL, visit: (row: Row) => void) => Promise<void>;
-
-const dialect = new PgDialect();
 
 /**
  * Runs `read` with statements that all see one snapshot (repeatable read, read only). On the
@@ -25,7 +22,7 @@ export async function readInSnapshot<T>(executor: Executor, read: (each: EachRow
   }
   return rawSql().begin('isolation level repeatable read read only', (tx) =>
     read(async <Row>(query: SQL, visit: (row: Row) => void) => {
-      const { sql, params } = dialect.sqlToQuery(query);
+      const { sql, params } = queryText(query);
       // Prepared, as db/client prepares drizzle's queries: a statement is then parsed once per
       // connection, and the statements of a read are sent together.
       await tx.unsafe(sql, params as never[], { prepare: true }).forEach((row) => visit(row as Row));

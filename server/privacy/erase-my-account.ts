@@ -3,7 +3,7 @@ import { and, asc, eq, gt, inArray } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { activitySessions, apiTokens, bookings, calendarFeeds, notifications, occupancies, signups, staffAssignments, users } from '@/db/schema';
 import { loadSession } from '@/server/activities/session-access';
-import { promoteFromWaitlist } from '@/server/activities/waitlist';
+import { withdrawSignup } from '@/server/activities/waitlist';
 import { writeAudit } from '@/server/audit/write-audit';
 import { requireRole, type RequestContext } from '@/server/auth/context';
 import { verifyPassword } from '@/server/auth/password';
@@ -54,8 +54,7 @@ export async function eraseMyAccount(ctx: RequestContext, password: string, now 
     let promoted = 0;
     for (const place of places) {
       const session = await loadSession(tx, place.sessionId, { lock: true });
-      await tx.update(signups).set({ status: 'cancelled', cancelledAt: now, updatedAt: now }).where(eq(signups.id, place.signupId));
-      if (place.status === 'confirmed' && !session.session.cancelledAt) promoted += (await promoteFromWaitlist(tx, session, 1)).length;
+      promoted += (await withdrawSignup(tx, session, { id: place.signupId, status: place.status }, now)).promoted.length;
     }
 
     await tx.delete(notifications).where(eq(notifications.userId, actor.id));

@@ -11,9 +11,10 @@ import type { Benchmark, BenchContext } from '../lib/benchmark';
 import { ownCpuMs, parentPid, processTreeCpuMs } from '../lib/cpu';
 import { closedLoop, type ClosedLoopResult } from '../lib/load';
 import { measure, type Measured, type MeasureOptions } from '../lib/measure';
-import { keepAliveAgent, prepareBuild, startNextServer, timedPost, timedRequest, type NextServer } from '../lib/next-server';
+import { keepAliveAgent, startNextServer, timedPost, timedRequest, type NextServer } from '../lib/next-server';
 import { freePort } from '../lib/ports';
-import { describeMachine, loadAverage, machineWasBusy, writeReadmeSection, writeResults } from '../lib/report';
+import { startRun } from '../lib/start-run';
+import { loadAverage, machineWasBusy, writeReadmeSection, writeResults } from '../lib/report';
 import { startScratchPostgres } from '../lib/scratch-postgres';
 import { formatBytes, formatCount, formatMs, summarize, table } from '../lib/stats';
 import {
@@ -151,25 +152,12 @@ export const bookingBenchmark: Benchmark = {
   name: 'booking',
   description: 'booking throughput through the API beside plain SQL, 200 requests for one slot, a week of availability among 1,000,000 bookings',
   async run(ctx: BenchContext) {
-    const scale = Number(process.env.BENCH_SCALE ?? 1);
-    if (!(scale > 0 && scale <= 1)) throw new Error('BENCH_SCALE must be in (0, 1]');
-    const skipApi = process.env.BENCH_SKIP_API === '1';
+    const started = await startRun(ctx, ['/api/v1/bookings', '/api/v1/rooms/[roomId]/availability']);
+    const { scale, machine, startedAt, buildDir } = started;
+    let { apiProblem } = started;
     const windowMs = scale === 1 ? 15_000 : 5_000;
     const warmupMs = scale === 1 ? 3_000 : 2_000;
     const availabilityRuns: MeasureOptions = scale === 1 ? { warmup: 20, iterations: 200, budgetMs: 120_000 } : { warmup: 10, iterations: 50, budgetMs: 30_000 };
-    const machine = describeMachine();
-    const startedAt = new Date();
-    ctx.log(`Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}; load average ${machine.loadAverage}`);
-
-    // The build first: it is slow, and must not run while anything is being timed.
-    let apiProblem: string | null = skipApi ? 'skipped (BENCH_SKIP_API=1)' : null;
-    let buildDir: string | null = null;
-    if (!skipApi) {
-      const build = await prepareBuild(['/api/v1/bookings', '/api/v1/rooms/[roomId]/availability'], 30 * 60_000, ctx.onCleanup, ctx.log);
-      if ('problem' in build) apiProblem = build.problem;
-      else buildDir = build.dir;
-      ctx.log(apiProblem ? `The API will not be timed: ${apiProblem}.` : `The production build is up to date; timing a copy of it (${buildDir}).`);
-    }
 
     // A throwaway PostgreSQL with the bookings.
     const pgPort = await freePort(55600);

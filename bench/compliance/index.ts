@@ -8,9 +8,10 @@ import postgres from 'postgres';
 import { migrateDatabase } from '../../db/migrate';
 import type { Benchmark, BenchContext } from '../lib/benchmark';
 import { measure, type Measured, type MeasureOptions } from '../lib/measure';
-import { prepareBuild, startNextServer, timedGet, withTimeout, type NextServer } from '../lib/next-server';
+import { startNextServer, timedGet, withTimeout, type NextServer } from '../lib/next-server';
 import { freePort } from '../lib/ports';
-import { describeMachine, loadAverage, machineWasBusy, writeReadmeSection, writeResults } from '../lib/report';
+import { startRun } from '../lib/start-run';
+import { loadAverage, machineWasBusy, writeReadmeSection, writeResults } from '../lib/report';
 import { startScratchPostgres } from '../lib/scratch-postgres';
 import { formatBytes, formatCount, formatMs, table } from '../lib/stats';
 import { minimalAggregateSql } from './baseline';
@@ -58,22 +59,9 @@ export const complianceBenchmark: Benchmark = {
   name: 'compliance',
   description: 'compliance report, city and national, through the domain function, the API and plain SQL',
   async run(ctx: BenchContext) {
-    const scale = Number(process.env.BENCH_SCALE ?? 1);
-    if (!(scale > 0 && scale <= 1)) throw new Error('BENCH_SCALE must be in (0, 1]');
-    const skipApi = process.env.BENCH_SKIP_API === '1';
-    const machine = describeMachine();
-    const startedAt = new Date();
-    ctx.log(`Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}; load average ${machine.loadAverage}`);
-
-    // The build first: it is slow, and must not run while anything is being timed.
-    let apiProblem: string | null = skipApi ? 'skipped (BENCH_SKIP_API=1)' : null;
-    let buildDir: string | null = null;
-    if (!skipApi) {
-      const build = await prepareBuild(['/api/v1/compliance', '/api/v1/auth/token'], 30 * 60_000, ctx.onCleanup, ctx.log);
-      if ('problem' in build) apiProblem = build.problem;
-      else buildDir = build.dir;
-      ctx.log(apiProblem ? `The API will not be timed: ${apiProblem}.` : `The production build is up to date; timing a copy of it (${buildDir}).`);
-    }
+    const started = await startRun(ctx, ['/api/v1/compliance', '/api/v1/auth/token']);
+    const { scale, machine, startedAt, buildDir } = started;
+    let { apiProblem } = started;
 
     // A throwaway PostgreSQL with the national dataset.
     const pgPort = await freePort(55500);

@@ -18,17 +18,18 @@ export function Field({ id, label, hint, errors, children }: FieldProps) {
   const errorId = errors?.length ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
   return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block font-medium">
+    <div>
+      <label htmlFor={id} className="mb-1 block font-medium">
         {label}
       </label>
       {hint ? (
-        <p id={hintId} className="text-sm text-muted">
+        <p id={hintId} className="mb-1 text-sm text-muted">
           {hint}
         </p>
       ) : null}
       {children(describedBy, Boolean(errorId))}
-      <div id={errorId} aria-live="polite" className="text-sm font-medium text-red-800">
+      {/* Always present (a live region must exist before it speaks), taking no room while empty. */}
+      <div id={errorId} aria-live="polite" className="text-sm font-medium text-red-800 not-empty:mt-1">
         {errors?.map((error) => (
           <p key={error}>{error}</p>
         ))}

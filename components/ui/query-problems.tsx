@@ -6,5 +6,6 @@ import { Alert } from './alert';
 export async function QueryProblems({ error }: { error: z.ZodError | undefined }) {
   if (!error) return null;
   const t = await getTranslations('validation');
-  return <Alert tone="error">{error.issues.map((issue) => (t.has(issue.message) ? t(issue.message) : t('invalid'))).join(' ')}</Alert>;
+  const messages = new Set(error.issues.map((issue) => (t.has(issue.message) ? t(issue.message) : t('invalid'))));
+  return <Alert tone="error">{[...messages].join(' ')}</Alert>;
 }

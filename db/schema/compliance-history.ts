@@ -100,6 +100,8 @@ export const complianceCurrent = pgTable(
   },
   (t) => [
     primaryKey({ name: 'compliance_current_pkey', columns: [t.communityId] }),
+    // Migration 0014 adds INCLUDE (community_id, name, kind, town_code, valid_from, facts and the
+    // three other-basis flags): a report reads the segments in code order from this index alone.
     uniqueIndex('compliance_current_code_idx').on(t.code),
     index('compliance_current_town_idx').on(t.townCode),
     check('compliance_current_open', sql`${t.validTo} is null`),

@@ -42,22 +42,22 @@ function insufficient(rule: Rule, reason: InsufficientReason, base: Partial<Rule
   };
 }
 
-/** A pass / fail result (key order as insufficient()'s callers had it: base fields, then the figures). */
+/** A pass / fail result (the same keys in the same order as insufficient()'s: one shape for every result). */
 function decided(prepared: PreparedRule, householdBasis: HouseholdBasis | null, count: { households: number; asOf: string } | null, figures: Figures, stale: boolean): RuleResult {
   return {
     rule: prepared.rule.code,
-    threshold: prepared.thresholdNumber,
-    reason: null,
-    reasonDetail: null,
-    areaBasis: prepared.rule.areaBasis,
-    householdBasis,
-    households: count?.households ?? null,
-    householdsAsOf: count?.asOf ?? null,
     value: figures.value,
+    threshold: prepared.thresholdNumber,
     status: figures.pass ? 'pass' : 'fail',
     stale,
     gapM2: figures.gapM2,
-  } as RuleResult;
+    reason: null,
+    reasonDetail: null,
+    householdBasis,
+    areaBasis: prepared.rule.areaBasis,
+    households: count?.households ?? null,
+    householdsAsOf: count?.asOf ?? null,
+  };
 }
 
 /** What a rule's evaluation needs that does not depend on the community: parsed once per report. */
@@ -129,8 +129,10 @@ export function communityEvaluator(rules: Rule[], options: EvaluationOptions): (
   const staleBefore = monthsBefore(options.asOf, options.staleAfterMonths);
   return (facts) => {
     const chosen = facts[options.householdBasis];
-    const results: RuleResult[] = [];
-    for (let i = 0; i < prepared.length; i++) results.push(evaluatePrepared(prepared[i]!, facts, options, staleBefore));
+    // Sized up front: an array grown by push keeps room for 16 results, and a national report
+    // keeps 615,000 of these arrays.
+    const results = new Array<RuleResult>(prepared.length);
+    for (let i = 0; i < prepared.length; i++) results[i] = evaluatePrepared(prepared[i]!, facts, options, staleBefore);
     return {
       communityId: facts.communityId,
       code: facts.code,
@@ -175,14 +177,16 @@ export function evaluateAggregates(rules: Rule[], rows: ComplianceRow[]): Aggreg
 export function tally(rules: Rule[], rows: ComplianceRow[]): RuleTally[] {
   return rules
     .filter((rule) => rule.scope === 'community')
-    .map((rule) => {
+    .map((rule, index) => {
       // One pass, counting: a national report tallies 615,000 rows per rule, and again per town.
       let pass = 0;
       let fail = 0;
       let insufficientData = 0;
       let stale = 0;
       for (const row of rows) {
-        const result = row.results.find((r) => r.rule === rule.code)!;
+        // Results are in the order of the rules (communityEvaluator); find() if not.
+        const at = row.results[index];
+        const result = at?.rule === rule.code ? at : row.results.find((r) => r.rule === rule.code)!;
         if (result.status === 'pass') pass++;
         else if (result.status === 'fail') fail++;
         else if (result.status === 'insufficient_data') insufficientData++;

@@ -55,17 +55,17 @@ export async function queryCommunityFacts(executor: Executor, rules: Rule[], sco
  * Hands the facts of every community in scope to `visit` with the community's position in code
  * order, one at a time, so that a caller that only derives something from them keeps none. When
  * the history keeps what every rule counts (always, for the rule sets seeded), one segment per
- * community is read from compliance_history (docs/decisions/0007-compliance-history.md), and
- * communities with a space measured on another basis come last, once the spaces' names are in;
- * otherwise everything is computed from the register, in order.
+ * community is read from compliance_history (docs/decisions/0007-compliance-history.md), with
+ * the names of spaces measured on another basis where there are some; otherwise everything is
+ * computed from the register.
  */
 export async function forEachCommunityFacts(executor: Executor, rules: Rule[], scope: FactsScope, visit: (facts: CommunityFacts, position: number) => void): Promise<void> {
   if (!historyCovers(rules)) {
     (await queryDirectFacts(executor, rules, scope)).forEach((facts, position) => visit(facts, position));
     return;
   }
-  // Three statements (the towns, the segments, the names of spaces measured on another basis),
-  // one snapshot, as the single direct query had.
+  // Two statements (the towns, then the segments with the names of spaces measured on another
+  // basis), one snapshot, as the single direct query had.
   await readInSnapshot(executor, (each) => visitHistoryFacts(each, rules, scope, visit));
 }
 
@@ -75,12 +75,11 @@ interface Town {
   nameEn: string;
 }
 
-/** What to read of a line for one rule: its area fields, its activity field (or -1), its other-basis flag. */
+/** What to read of a line for one rule: its area fields, its activity field (or -1). */
 interface RulePlan {
   code: string;
   area: number[];
   activity: number;
-  other: number;
 }
 
 function rulePlan(rule: Rule): RulePlan {
@@ -90,7 +89,6 @@ function rulePlan(rule: Rule): RulePlan {
     code: rule.code,
     area: [...new Set(rule.useClasses)].map(field),
     activity: rule.useClasses.includes('resident_activity') ? field('resident_activity') : -1,
-    other: FIELD.otherBasis + OTHER_BASIS.indexOf(`${setting}_${rule.areaBasis}`),
   };
 }
 
@@ -105,51 +103,48 @@ async function visitHistoryFacts(each: EachRow, rules: Rule[], scope: FactsScope
   const plans = ruleList.map(rulePlan);
   const towns = new Map<string, Town>();
   const line = new SegmentLine();
-  // Communities with a space measured on another basis wait for the spaces' names.
-  const waiting = new Map<string, { facts: CommunityFacts; position: number }>();
   let position = 0;
 
-  const readSegment = (row: { name: string; f: string }) => {
+  const readSegment = (row: { id: string; name: string; f: string; other: string | null }) => {
     line.read(row.f);
+    // Names of spaces measured on another basis, per area rule: only where the segment says
+    // there are some (a few percent of communities).
+    const other = row.other === null ? null : (JSON.parse(row.other) as string[][]);
     const ruleAreas: CommunityFacts['ruleAreas'] = {};
-    let other = false;
-    for (const plan of plans) {
-      if (line.isSet(plan.other)) other = true;
-      ruleAreas[plan.code] = { area: sumFields(line, plan.area), activity: plan.activity < 0 ? 0 : line.integer(plan.activity), otherBasisSpaces: [] };
+    for (let i = 0; i < plans.length; i++) {
+      const plan = plans[i]!;
+      ruleAreas[plan.code] = { area: sumFields(line, plan.area), activity: plan.activity < 0 ? 0 : line.integer(plan.activity), otherBasisSpaces: other?.[i] ?? NO_SPACES };
     }
     // The towns were sent first on the connection, so every community's town is known here.
     const town = towns.get(line.text(FIELD.town));
-    const facts: CommunityFacts = {
-      communityId: line.text(FIELD.id),
-      code: line.text(FIELD.code),
-      name: row.name,
-      kind: line.text(FIELD.kind) as CommunityFacts['kind'],
-      townCode: town?.code ?? line.text(FIELD.town),
-      townNameZh: town?.nameZh ?? '',
-      townNameEn: town?.nameEn ?? '',
-      registered: line.isEmpty(FIELD.registered) ? null : { households: Number(line.integer(FIELD.registered)), asOf: dayText(Number(line.integer(FIELD.registeredDays))) },
-      resident: line.isEmpty(FIELD.resident) ? null : { households: Number(line.integer(FIELD.resident)), asOf: dayText(Number(line.integer(FIELD.residentDays))) },
-      hasComprehensiveCentre: line.isSet(FIELD.centre),
-      indoorM2: sumFields(line, INDOOR_FIELDS),
-      outdoorM2: sumFields(line, OUTDOOR_FIELDS),
-      ruleAreas,
-    };
-    if (other) waiting.set(facts.communityId, { facts, position });
-    else visit(facts, position);
-    position++;
+    visit(
+      {
+        communityId: row.id,
+        code: line.text(FIELD.code),
+        name: row.name,
+        kind: line.text(FIELD.kind) === 'village' ? 'village' : 'community',
+        townCode: town?.code ?? line.text(FIELD.town),
+        townNameZh: town?.nameZh ?? '',
+        townNameEn: town?.nameEn ?? '',
+        registered: line.isEmpty(FIELD.registered) ? null : { households: Number(line.integer(FIELD.registered)), asOf: dayText(Number(line.integer(FIELD.registeredDays))) },
+        resident: line.isEmpty(FIELD.resident) ? null : { households: Number(line.integer(FIELD.resident)), asOf: dayText(Number(line.integer(FIELD.residentDays))) },
+        hasComprehensiveCentre: line.isSet(FIELD.centre),
+        indoorM2: sumFields(line, INDOOR_FIELDS),
+        outdoorM2: sumFields(line, OUTDOOR_FIELDS),
+        ruleAreas,
+      },
+      position++,
+    );
   };
 
   await Promise.all([
     each<{ code: string; name_zh: string; name_en: string }>(townsSql(scope), (town) => towns.set(town.code, { code: town.code, nameZh: town.name_zh, nameEn: town.name_en })),
-    each(historyFactsSql(scope), readSegment),
-    // The communities named here are those the names query picked from the history itself.
-    each<Record<string, string[] | string>>(otherBasisSql(rules, scope, true), (row) => {
-      const target = waiting.get(row.community_id as string);
-      if (target) ruleList.forEach((rule, i) => (target.facts.ruleAreas[rule.code]!.otherBasisSpaces = row[`r${i}_other`] as string[]));
-    }),
+    each(historyFactsSql(rules, scope), readSegment),
   ]);
-  for (const { facts, position } of waiting.values()) visit(facts, position);
 }
+
+/** Shared by every community with no space measured on another basis (never changed). */
+const NO_SPACES: readonly string[] = Object.freeze([]);
 
 /** The facts computed from the register (directFactsSql), without the history. */
 export async function queryDirectFacts(executor: Executor, rules: Rule[], scope: FactsScope): Promise<CommunityFacts[]> {
@@ -195,9 +190,6 @@ function townsSql(scope: FactsScope): SQL {
 // ---------------------------------------------------------------------------------------------
 // The history (compliance_history, migrations 0011 and 0012).
 
-/** The other-basis flags in `facts`, in order. */
-const OTHER_BASIS = ['indoor_building', 'indoor_usable', 'outdoor_land'];
-
 const days = new Map<number, string>();
 /** 'YYYY-MM-DD' of a day counted from 2000-01-01 (how `facts` writes dates). */
 function dayText(count: number): string {
@@ -235,88 +227,76 @@ export function historyCovers(rules: Rule[]): boolean {
  * Every community in scope with its segment of the history at the date: one pass over
  * compliance_current in code order (one row per community, with its code, name, kind and town),
  * looking in compliance_history only where the current segment began after the date. Each row
- * is one line of text: id | code | kind | town | the segment's `facts` (segment-line.ts).
+ * is the community's id, its name, one line of text — code | kind | town | the segment's `facts`
+ * (segment-line.ts) — and `other`: null, or where the segment says some counted space is
+ * measured but not on a rule's basis, the names of those spaces per area rule (otherBasisNames).
+ * The id is a column of its own because the report keeps it: a string cut from the line would
+ * keep the whole line in memory.
  */
-export function historyFactsSql(scope: FactsScope): SQL {
+export function historyFactsSql(rules: Rule[], scope: FactsScope): SQL {
   const asOf = sql`${scope.asOf}::date`;
-  // The current segment, unless it began after the date: then the earlier one holding on it. A
-  // community with no segment at the date (the history begins at -infinity, so none) is left
-  // out; `offset 0` keeps the segment computed once for the filter and the line.
+  const flags = [...new Set(areaRules(rules).map((rule) => `other_basis_${settingOf(rule)}_${rule.areaBasis}`))];
+  const flagged = (table: string) => sql.raw(flags.length > 0 ? flags.map((flag) => `${table}.${flag}`).join(' or ') : 'false');
+  // In code order from compliance_current_code_idx, which includes every column of
+  // compliance_current read here (migration 0014): rows stream from the first one, with no sort,
+  // and the names are looked up as the pass reaches each community that needs them. The current
+  // segment, unless it began after the date: then the latest earlier one that began on or before
+  // it, which holds on the date (a community's segments follow each other without gaps). A
+  // community with no segment at the date (the history begins at -infinity, so none) is left out.
   return sql`
-    select c.name, concat_ws('|', c.community_id, c.code, c.kind, c.town_code, c.facts) as f
-      from (
-        select cur.name, cur.community_id, cur.code, cur.kind, cur.town_code,
-               case when cur.valid_from <= ${asOf} then cur.facts
-                    else (select s.facts from compliance_history s
-                           where s.community_id = cur.community_id and s.valid_from <= ${asOf} and s.valid_to > ${asOf}) end as facts
-          from compliance_current cur
-         ${scopeWhere(scope, 'cur')}
-        offset 0
-      ) c
-     where c.facts is not null
-     order by c.code`;
+    select cur.community_id as id, cur.name, concat_ws('|', cur.code, cur.kind, cur.town_code, seg.facts) as f,
+           case when seg.flagged then ${otherBasisNames(rules, sql`cur.community_id`, asOf)} end as other
+      from compliance_current cur
+     cross join lateral (
+       select cur.facts, ${flagged('cur')} as flagged where cur.valid_from <= ${asOf}
+       union all
+       (select s.facts, ${flagged('s')} from compliance_history s
+         where cur.valid_from > ${asOf} and s.community_id = cur.community_id and s.valid_from <= ${asOf}
+         order by s.valid_from desc limit 1)
+     ) seg
+     ${scopeWhere(scope, 'cur')}
+     order by cur.code`;
 }
 
 /**
- * For the communities in scope: per area rule, the names of the spaces counted at the date that
- * are measured, but not on the rule's basis (measured_on_other_basis), as the direct query
- * names them (directFactsSql, r{i}_other) — without computing any area. Only communities with
- * such a space get a row.
+ * For one community (`community`, a column of the enclosing query): per area rule, the names of
+ * the spaces counted at the date that are measured, but not on the rule's basis
+ * (measured_on_other_basis), as the direct query names them (directFactsSql, r{i}_other) — as
+ * JSON text, an array of arrays of names in the order of areaRules(rules).
  */
-export function otherBasisSql(rules: Rule[], scope: FactsScope, flaggedOnly = false): SQL {
-  const asOf = sql`${scope.asOf}::date`;
-  const flags = [...new Set(areaRules(rules).map((rule) => `h.other_basis_${settingOf(rule)}_${rule.areaBasis}`))];
-  // flaggedOnly: the communities in scope whose segment at the date has a flag a rule reads.
-  const communities = flaggedOnly
-    ? sql`select cur.community_id as id
-            from compliance_current cur
-            cross join lateral (
-              select ${sql.raw(OTHER_BASIS.map((flag) => `cur.other_basis_${flag}`).join(', '))} where cur.valid_from <= ${asOf}
-              union all
-              select ${sql.raw(OTHER_BASIS.map((flag) => `s.other_basis_${flag}`).join(', '))} from compliance_history s
-               where cur.valid_from > ${asOf} and s.community_id = cur.community_id and s.valid_from <= ${asOf} and s.valid_to > ${asOf}
-            ) h
-           ${hasFilter(scope) ? sql`${scopeWhere(scope, 'cur')} and` : sql`where`} (${sql.raw(flags.length > 0 ? flags.join(' or ') : 'false')})`
-    : sql`select c.id from communities c ${scopeWhere(scope)}`;
+function otherBasisNames(rules: Rule[], community: SQL, asOf: SQL): SQL {
   const named = areaRules(rules).map(
     (rule) => sql`(sp.setting = ${settingOf(rule)}::space_setting and sp.use_class = any(${`{${rule.useClasses.join(',')}}`}::use_class[]) and sp.measured and not ${sql.raw(`sp.has_${rule.areaBasis}`)})`,
   );
-  const columns = named.map((condition, i) => sql`coalesce(array_agg(distinct sp.name) filter (where ${condition}), '{}') as ${sql.raw(`r${i}_other`)}`);
+  if (named.length === 0) return sql`'[]'`;
   const isOpen = sql`(f.opened_on is null or f.opened_on <= ${asOf}) and (f.closed_on is null or f.closed_on > ${asOf})`;
-
-  return sql`
-    with scope as materialized (${communities}),
-    valid_shares as materialized (
-      select fs.facility_id, fs.community_id from facility_shares fs
-       where fs.valid_from <= ${asOf} and (fs.valid_to is null or fs.valid_to >= ${asOf})
-    ),
-    -- Index lookups from the communities, whatever the planner estimates for them (offset 0 keeps
-    -- each lookup a subquery the planner cannot turn into a hash join over whole tables).
-    served as (
-      select f.id as facility_id, s.id as community_id
-        from scope s
-        join lateral (select f.id from facilities f where f.community_id = s.id and ${isOpen} offset 0) f on true
-       where not exists (select 1 from valid_shares v where v.facility_id = f.id)
-      union all
-      select v.facility_id, v.community_id from valid_shares v join facilities f on f.id = v.facility_id
-       where ${isOpen} and v.community_id in (select id from scope)
-    ),
-    spaces_at as (
-      select sv.community_id, sp.name, sp.setting, sp.use_class, x.*, x.has_building or x.has_usable or x.has_land as measured
-        from served sv
-        join lateral (select sp.id, sp.name, sp.setting, sp.use_class from spaces sp
-                       where sp.facility_id = sv.facility_id and (sp.retired_on is null or sp.retired_on > ${asOf}) offset 0) sp on true
-        -- the bases it is measured on by the date, from one range of area_measurements_latest_idx
-        cross join lateral (
-          select coalesce(bool_or(m.basis = 'building'), false) as has_building, coalesce(bool_or(m.basis = 'usable'), false) as has_usable,
-                 coalesce(bool_or(m.basis = 'land'), false) as has_land
-            from area_measurements m where m.space_id = sp.id and m.measured_on <= ${asOf}
-        ) x
-    )
-    select sp.community_id ${columns.length > 0 ? sql`, ${sql.join(columns, sql`, `)}` : sql``}
-      from spaces_at sp
-     where ${named.length > 0 ? sql.join(named, sql` or `) : sql`false`}
-     group by sp.community_id`;
+  const isValid = sql`v.valid_from <= ${asOf} and (v.valid_to is null or v.valid_to >= ${asOf})`;
+  return sql`(
+    select json_build_array(${sql.join(
+      named.map((condition) => sql`coalesce(array_agg(distinct sp.name) filter (where ${condition}), '{}')`),
+      sql`, `,
+    )})::text
+      from (
+        select sp.name, sp.setting, sp.use_class, x.*, x.has_building or x.has_usable or x.has_land as measured
+          from (
+            -- The facilities that count for the community: its own while no share of them is
+            -- valid, and those it holds a valid share of.
+            select f.id from facilities f
+             where f.community_id = ${community} and ${isOpen}
+               and not exists (select 1 from facility_shares v where v.facility_id = f.id and ${isValid})
+            union all
+            select f.id from facility_shares v join facilities f on f.id = v.facility_id
+             where v.community_id = ${community} and ${isValid} and ${isOpen}
+          ) served
+          join spaces sp on sp.facility_id = served.id and (sp.retired_on is null or sp.retired_on > ${asOf})
+          -- the bases it is measured on by the date, from one range of area_measurements_latest_idx
+          cross join lateral (
+            select coalesce(bool_or(m.basis = 'building'), false) as has_building, coalesce(bool_or(m.basis = 'usable'), false) as has_usable,
+                   coalesce(bool_or(m.basis = 'land'), false) as has_land
+              from area_measurements m where m.space_id = sp.id and m.measured_on <= ${asOf}
+          ) x
+      ) sp
+  )`;
 }
 
 function hasFilter(scope: FactsScope): boolean {
@@ -335,7 +315,7 @@ function scopeWhere(scope: FactsScope, table = 'c'): SQL {
 
 /** The query a report runs first (for the benchmark's SQL line). */
 export function communityFactsSql(rules: Rule[], scope: FactsScope): SQL {
-  return historyCovers(rules) ? historyFactsSql(scope) : directFactsSql(rules, scope);
+  return historyCovers(rules) ? historyFactsSql(rules, scope) : directFactsSql(rules, scope);
 }
 
 /**

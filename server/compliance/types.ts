@@ -60,7 +60,7 @@ export interface CommunityFacts {
   indoorM2: Millionths;
   outdoorM2: Millionths;
   /** Per community rule code: the area it counts (millionths of a m²), and spaces measured only on another basis. */
-  ruleAreas: Record<string, { area: Millionths; activity: Millionths; otherBasisSpaces: string[] }>;
+  ruleAreas: Record<string, { area: Millionths; activity: Millionths; otherBasisSpaces: readonly string[] }>;
 }
 
 export interface RuleResult {
@@ -72,7 +72,7 @@ export interface RuleResult {
   gapM2: number | null;
   reason: InsufficientReason | null;
   /** Spaces behind a measured_on_other_basis reason. */
-  reasonDetail: string[] | null;
+  reasonDetail: readonly string[] | null;
   householdBasis: HouseholdBasis | null;
   areaBasis: AreaBasis | null;
   /** The household count used, for per-100-household rules. */

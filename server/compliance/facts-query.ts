@@ -104,6 +104,7 @@ async function visitHistoryFacts(each: EachRow, rules: Rule[], scope: FactsScope
   const towns = new Map<string, Town>();
   const line = new SegmentLine();
   let position = 0;
+  let town: Town | undefined;
 
   const readSegment = (row: { id: string; name: string; f: string; other: string | null }) => {
     line.read(row.f);
@@ -115,14 +116,15 @@ async function visitHistoryFacts(each: EachRow, rules: Rule[], scope: FactsScope
       const plan = plans[i]!;
       ruleAreas[plan.code] = { area: sumFields(line, plan.area), activity: plan.activity < 0 ? 0 : line.integer(plan.activity), otherBasisSpaces: other?.[i] ?? NO_SPACES };
     }
-    // The towns were sent first on the connection, so every community's town is known here.
-    const town = towns.get(line.text(FIELD.town));
+    // The towns were sent first on the connection, so every community's town is known here; in
+    // code order most lines have the town of the line before.
+    if (town === undefined || !line.is(FIELD.town, town.code)) town = towns.get(line.text(FIELD.town));
     visit(
       {
         communityId: row.id,
         code: line.text(FIELD.code),
         name: row.name,
-        kind: line.text(FIELD.kind) === 'village' ? 'village' : 'community',
+        kind: line.is(FIELD.kind, 'village') ? 'village' : 'community',
         townCode: town?.code ?? line.text(FIELD.town),
         townNameZh: town?.nameZh ?? '',
         townNameEn: town?.nameEn ?? '',

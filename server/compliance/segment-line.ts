@@ -56,6 +56,14 @@ export class SegmentLine {
     return this.line.slice(this.starts[field]!, this.starts[field + 1]! - 1);
   }
 
+  /** Whether a field is `text`, compared in place (no string is made). */
+  is(field: number, text: string): boolean {
+    const start = this.starts[field]!;
+    if (this.starts[field + 1]! - 1 - start !== text.length) return false;
+    for (let i = 0; i < text.length; i++) if (this.line.charCodeAt(start + i) !== text.charCodeAt(i)) return false;
+    return true;
+  }
+
   isEmpty(field: number): boolean {
     return this.starts[field + 1]! - 1 === this.starts[field]!;
   }

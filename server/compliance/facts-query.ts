@@ -237,8 +237,11 @@ export function historyCovers(rules: Rule[]): boolean {
  */
 export function historyFactsSql(rules: Rule[], scope: FactsScope): SQL {
   const asOf = sql`${scope.asOf}::date`;
-  const flags = [...new Set(areaRules(rules).map((rule) => `other_basis_${settingOf(rule)}_${rule.areaBasis}`))];
-  const flagged = (table: string) => sql.raw(flags.length > 0 ? flags.map((flag) => `${table}.${flag}`).join(' or ') : 'false');
+  // The segment's flags that the rules read (other_basis_indoor_building, …), as columns of `seg`.
+  const flag = (rule: Rule) => `other_basis_${settingOf(rule)}_${rule.areaBasis}`;
+  const flags = [...new Set(areaRules(rules).map(flag))];
+  const flagColumns = (table: string) => sql.raw(flags.map((name) => `, ${table}.${name}`).join(''));
+  const flagged = sql.raw(flags.length > 0 ? flags.map((name) => `seg.${name}`).join(' or ') : 'false');
   // In code order from compliance_current_code_idx, which includes every column of
   // compliance_current read here (migration 0014): rows stream from the first one, with no sort,
   // and the names are looked up as the pass reaches each community that needs them. The current
@@ -247,12 +250,12 @@ export function historyFactsSql(rules: Rule[], scope: FactsScope): SQL {
   // community with no segment at the date (the history begins at -infinity, so none) is left out.
   return sql`
     select cur.community_id as id, cur.name, concat_ws('|', cur.code, cur.kind, cur.town_code, seg.facts) as f,
-           case when seg.flagged then ${otherBasisNames(rules, sql`cur.community_id`, asOf)} end as other
+           case when ${flagged} then ${otherBasisNames(rules, sql`cur.community_id`, asOf, (rule) => sql.raw(`seg.${flag(rule)}`))} end as other
       from compliance_current cur
      cross join lateral (
-       select cur.facts, ${flagged('cur')} as flagged where cur.valid_from <= ${asOf}
+       select cur.facts ${flagColumns('cur')} where cur.valid_from <= ${asOf}
        union all
-       (select s.facts, ${flagged('s')} from compliance_history s
+       (select s.facts ${flagColumns('s')} from compliance_history s
          where cur.valid_from > ${asOf} and s.community_id = cur.community_id and s.valid_from <= ${asOf}
          order by s.valid_from desc limit 1)
      ) seg
@@ -266,16 +269,19 @@ export function historyFactsSql(rules: Rule[], scope: FactsScope): SQL {
  * (measured_on_other_basis), as the direct query names them (directFactsSql, r{i}_other) — as
  * JSON text, an array of arrays of names in the order of areaRules(rules).
  */
-function otherBasisNames(rules: Rule[], community: SQL, asOf: SQL): SQL {
-  const named = areaRules(rules).map(
-    (rule) => sql`(sp.setting = ${settingOf(rule)}::space_setting and sp.use_class = any(${`{${rule.useClasses.join(',')}}`}::use_class[]) and sp.measured and not ${sql.raw(`sp.has_${rule.areaBasis}`)})`,
+function otherBasisNames(rules: Rule[], community: SQL, asOf: SQL, flagged: (rule: Rule) => SQL): SQL {
+  const ruleList = areaRules(rules);
+  if (ruleList.length === 0) return sql`'[]'`;
+  // The spaces a rule counts, where the segment says some are measured on another basis (where
+  // it does not, there are none): only those spaces are looked up in area_measurements.
+  const counted = ruleList.map(
+    (rule) => sql`(${flagged(rule)} and sp.setting = ${settingOf(rule)}::space_setting and sp.use_class = any(${`{${rule.useClasses.join(',')}}`}::use_class[]))`,
   );
-  if (named.length === 0) return sql`'[]'`;
   const isOpen = sql`(f.opened_on is null or f.opened_on <= ${asOf}) and (f.closed_on is null or f.closed_on > ${asOf})`;
   const isValid = sql`v.valid_from <= ${asOf} and (v.valid_to is null or v.valid_to >= ${asOf})`;
   return sql`(
     select json_build_array(${sql.join(
-      named.map((condition) => sql`coalesce(array_agg(distinct sp.name) filter (where ${condition}), '{}')`),
+      ruleList.map((rule, i) => sql`coalesce(array_agg(distinct sp.name) filter (where ${counted[i]!} and sp.measured and not ${sql.raw(`sp.has_${rule.areaBasis}`)}), '{}')`),
       sql`, `,
     )})::text
       from (
@@ -297,6 +303,7 @@ function otherBasisNames(rules: Rule[], community: SQL, asOf: SQL): SQL {
                    coalesce(bool_or(m.basis = 'land'), false) as has_land
               from area_measurements m where m.space_id = sp.id and m.measured_on <= ${asOf}
           ) x
+         where ${sql.join(counted, sql` or `)}
       ) sp
   )`;
 }

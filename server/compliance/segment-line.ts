@@ -37,19 +37,24 @@ export class SegmentLine {
       if (c === PIPE) {
         values[field] = value;
         value = 0;
-        if (++field === FIELDS) break;
+        // Whatever follows the last field is not read.
+        if (++field === FIELDS) {
+          starts[FIELDS] = i + 1;
+          return;
+        }
         starts[field] = i + 1;
       } else {
         value = value * 10 + (c - ZERO);
       }
     }
-    // Fields the line lacks read as empty.
-    if (field < FIELDS) values[field] = value;
+    values[field] = value;
+    // Fields the line lacks are empty: each starts where the line ends, plus one (as if each
+    // were followed by a separator), and reads as 0.
     for (let f = field + 1; f < FIELDS; f++) {
-      starts[f] = line.length + 1;
+      starts[f] = line.length + 1 + (f - field - 1);
       values[f] = 0;
     }
-    starts[FIELDS] = line.length + 1;
+    starts[FIELDS] = line.length + 1 + (FIELDS - field - 1);
   }
 
   text(field: number): string {

@@ -184,9 +184,8 @@ export function tally(rules: Rule[], rows: ComplianceRow[]): RuleTally[] {
       let insufficientData = 0;
       let stale = 0;
       for (const row of rows) {
-        // Results are in the order of the rules (communityEvaluator); find() if not.
-        const at = row.results[index];
-        const result = at?.rule === rule.code ? at : row.results.find((r) => r.rule === rule.code)!;
+        // A row's results are in the order of the community rules (communityEvaluator).
+        const result = row.results[index]!;
         if (result.status === 'pass') pass++;
         else if (result.status === 'fail') fail++;
         else if (result.status === 'insufficient_data') insufficientData++;

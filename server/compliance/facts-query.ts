@@ -21,22 +21,35 @@ function settingOf(rule: Rule) {
   return rule.metric.startsWith('outdoor') ? 'outdoor' : 'indoor';
 }
 
-/** The per-rule aggregate columns: area counted, activity area, spaces measured on other bases only. */
-function ruleColumns(rules: Rule[]): SQL[] {
-  return rules
-    .filter((rule) => rule.scope === 'community' && AREA_METRICS.has(rule.metric))
-    .flatMap((rule, i) => {
-      const basisArea = sql.raw(`ls.${rule.areaBasis}`);
-      const applies = sql`ls.setting = ${settingOf(rule)}::space_setting and ls.use_class = any(${`{${rule.useClasses.join(',')}}`}::use_class[])`;
-      return [
-        sql`coalesce(sum(${basisArea} * sv.fraction) filter (where ${applies}), 0)::text as ${sql.raw(`r${i}_area`)}`,
-        sql`coalesce(sum(${basisArea} * sv.fraction) filter (where ${applies} and ls.use_class = 'resident_activity'), 0)::text as ${sql.raw(`r${i}_activity`)}`,
-        sql`coalesce(array_agg(distinct ls.name) filter (where ${applies} and ls.measured and ${basisArea} is null), '{}') as ${sql.raw(`r${i}_other`)}`,
-      ];
-    });
+/** Whether the space `table` (with setting and use_class) is of a kind the rule counts. */
+function countedBy(rule: Rule, table: string): SQL {
+  return sql`${sql.raw(table)}.setting = ${settingOf(rule)}::space_setting and ${sql.raw(table)}.use_class = any(${`{${rule.useClasses.join(',')}}`}::use_class[])`;
 }
 
-/** An area rule's columns in the facts queries: r{i}_area, r{i}_activity, r{i}_other. */
+/** The facility `f` is open at the date. */
+function facilityOpen(asOf: SQL): SQL {
+  return sql`(f.opened_on is null or f.opened_on <= ${asOf}) and (f.closed_on is null or f.closed_on > ${asOf})`;
+}
+
+/** The facility share `table` is valid at the date (valid_to is its last day). */
+function shareValid(table: string, asOf: SQL): SQL {
+  return sql`${sql.raw(table)}.valid_from <= ${asOf} and (${sql.raw(table)}.valid_to is null or ${sql.raw(table)}.valid_to >= ${asOf})`;
+}
+
+/** The per-rule aggregate columns: area counted, activity area, spaces measured on other bases only. */
+function ruleColumns(rules: Rule[]): SQL[] {
+  return areaRules(rules).flatMap((rule, i) => {
+    const basisArea = sql.raw(`ls.${rule.areaBasis}`);
+    const applies = countedBy(rule, 'ls');
+    return [
+      sql`coalesce(sum(${basisArea} * sv.fraction) filter (where ${applies}), 0)::text as ${sql.raw(`r${i}_area`)}`,
+      sql`coalesce(sum(${basisArea} * sv.fraction) filter (where ${applies} and ls.use_class = 'resident_activity'), 0)::text as ${sql.raw(`r${i}_activity`)}`,
+      sql`coalesce(array_agg(distinct ls.name) filter (where ${applies} and ls.measured and ${basisArea} is null), '{}') as ${sql.raw(`r${i}_other`)}`,
+    ];
+  });
+}
+
+/** The rules that count areas, in order: rule i's columns in the facts queries are r{i}_area, r{i}_activity, r{i}_other. */
 function areaRules(rules: Rule[]): Rule[] {
   return rules.filter((rule) => rule.scope === 'community' && AREA_METRICS.has(rule.metric));
 }
@@ -47,21 +60,20 @@ function areaRules(rules: Rule[]): Rule[] {
  */
 export async function queryCommunityFacts(executor: Executor, rules: Rule[], scope: FactsScope): Promise<CommunityFacts[]> {
   const facts: CommunityFacts[] = [];
-  await forEachCommunityFacts(executor, rules, scope, (community, position) => (facts[position] = community));
+  await forEachCommunityFacts(executor, rules, scope, (community) => facts.push(community));
   return facts;
 }
 
 /**
- * Hands the facts of every community in scope to `visit` with the community's position in code
- * order, one at a time, so that a caller that only derives something from them keeps none. When
+ * Hands the facts of every community in scope to `visit` in code order, one at a time, so that a caller that only derives something from them keeps none. When
  * the history keeps what every rule counts (always, for the rule sets seeded), one segment per
  * community is read from compliance_history (docs/decisions/0007-compliance-history.md), with
  * the names of spaces measured on another basis where there are some; otherwise everything is
  * computed from the register.
  */
-export async function forEachCommunityFacts(executor: Executor, rules: Rule[], scope: FactsScope, visit: (facts: CommunityFacts, position: number) => void): Promise<void> {
+export async function forEachCommunityFacts(executor: Executor, rules: Rule[], scope: FactsScope, visit: (facts: CommunityFacts) => void): Promise<void> {
   if (!historyCovers(rules)) {
-    (await queryDirectFacts(executor, rules, scope)).forEach((facts, position) => visit(facts, position));
+    for (const facts of await queryDirectFacts(executor, rules, scope)) visit(facts);
     return;
   }
   // Two statements (the towns, then the segments with the names of spaces measured on another
@@ -98,12 +110,11 @@ function sumFields(line: SegmentLine, fields: number[]): Millionths {
   return total;
 }
 
-async function visitHistoryFacts(each: EachRow, rules: Rule[], scope: FactsScope, visit: (facts: CommunityFacts, position: number) => void): Promise<void> {
+async function visitHistoryFacts(each: EachRow, rules: Rule[], scope: FactsScope, visit: (facts: CommunityFacts) => void): Promise<void> {
   const ruleList = areaRules(rules);
   const plans = ruleList.map(rulePlan);
   const towns = new Map<string, Town>();
   const line = new SegmentLine();
-  let position = 0;
   let town: Town | undefined;
 
   const readSegment = (row: { id: string; name: string; f: string; other: string | null }) => {
@@ -119,24 +130,21 @@ async function visitHistoryFacts(each: EachRow, rules: Rule[], scope: FactsScope
     // The towns were sent first on the connection, so every community's town is known here; in
     // code order most lines have the town of the line before.
     if (town === undefined || !line.is(FIELD.town, town.code)) town = towns.get(line.text(FIELD.town));
-    visit(
-      {
-        communityId: row.id,
-        code: line.text(FIELD.code),
-        name: row.name,
-        kind: line.is(FIELD.kind, 'village') ? 'village' : 'community',
-        townCode: town?.code ?? line.text(FIELD.town),
-        townNameZh: town?.nameZh ?? '',
-        townNameEn: town?.nameEn ?? '',
-        registered: line.isEmpty(FIELD.registered) ? null : { households: Number(line.integer(FIELD.registered)), asOf: dayText(Number(line.integer(FIELD.registeredDays))) },
-        resident: line.isEmpty(FIELD.resident) ? null : { households: Number(line.integer(FIELD.resident)), asOf: dayText(Number(line.integer(FIELD.residentDays))) },
-        hasComprehensiveCentre: line.isSet(FIELD.centre),
-        indoorM2: sumFields(line, INDOOR_FIELDS),
-        outdoorM2: sumFields(line, OUTDOOR_FIELDS),
-        ruleAreas,
-      },
-      position++,
-    );
+    visit({
+      communityId: row.id,
+      code: line.text(FIELD.code),
+      name: row.name,
+      kind: line.is(FIELD.kind, 'village') ? 'village' : 'community',
+      townCode: town?.code ?? line.text(FIELD.town),
+      townNameZh: town?.nameZh ?? '',
+      townNameEn: town?.nameEn ?? '',
+      registered: line.isEmpty(FIELD.registered) ? null : { households: Number(line.integer(FIELD.registered)), asOf: dayText(Number(line.integer(FIELD.registeredDays))) },
+      resident: line.isEmpty(FIELD.resident) ? null : { households: Number(line.integer(FIELD.resident)), asOf: dayText(Number(line.integer(FIELD.residentDays))) },
+      hasComprehensiveCentre: line.isSet(FIELD.centre),
+      indoorM2: sumFields(line, INDOOR_FIELDS),
+      outdoorM2: sumFields(line, OUTDOOR_FIELDS),
+      ruleAreas,
+    });
   };
 
   await Promise.all([
@@ -275,10 +283,10 @@ function otherBasisNames(rules: Rule[], community: SQL, asOf: SQL, flagged: (rul
   // The spaces a rule counts, where the segment says some are measured on another basis (where
   // it does not, there are none): only those spaces are looked up in area_measurements.
   const counted = ruleList.map(
-    (rule) => sql`(${flagged(rule)} and sp.setting = ${settingOf(rule)}::space_setting and sp.use_class = any(${`{${rule.useClasses.join(',')}}`}::use_class[]))`,
+    (rule) => sql`(${flagged(rule)} and ${countedBy(rule, 'sp')})`,
   );
-  const isOpen = sql`(f.opened_on is null or f.opened_on <= ${asOf}) and (f.closed_on is null or f.closed_on > ${asOf})`;
-  const isValid = sql`v.valid_from <= ${asOf} and (v.valid_to is null or v.valid_to >= ${asOf})`;
+  const isOpen = facilityOpen(asOf);
+  const isValid = shareValid('v', asOf);
   return sql`(
     select json_build_array(${sql.join(
       ruleList.map((rule, i) => sql`coalesce(array_agg(distinct sp.name) filter (where ${counted[i]!} and sp.measured and not ${sql.raw(`sp.has_${rule.areaBasis}`)}), '{}')`),
@@ -341,7 +349,7 @@ export function directFactsSql(rules: Rule[], scope: FactsScope): SQL {
   if (scope.codePrefix !== undefined) filters.push(sql`c.code >= ${scope.codePrefix} and c.code < ${nextPrefix(scope.codePrefix)}`);
   if (scope.communityIds !== undefined) filters.push(sql`c.id = any(${`{${scope.communityIds.join(',')}}`}::uuid[])`);
   const scoped = filters.length > 0;
-  const isOpen = sql`(f.opened_on is null or f.opened_on <= ${asOf}) and (f.closed_on is null or f.closed_on > ${asOf})`;
+  const isOpen = facilityOpen(asOf);
   return sql`
     with scope as materialized (
       select c.id, c.code, c.name, c.kind, c.town_code
@@ -351,7 +359,7 @@ export function directFactsSql(rules: Rule[], scope: FactsScope): SQL {
     valid_shares as materialized (
       select fs.facility_id, fs.community_id, fs.percent / 100 as fraction
         from facility_shares fs
-       where fs.valid_from <= ${asOf} and (fs.valid_to is null or fs.valid_to >= ${asOf})
+       where ${shareValid('fs', asOf)}
     ),
     -- Which communities in scope each open facility counts for: its host (100%) until shares are
     -- declared, then exactly the declared shares.

@@ -32,9 +32,7 @@ export async function getComplianceReport(ctx: RequestContext, query: Compliance
   // Each community is evaluated as its facts are read: only the result rows are kept.
   const evaluate = communityEvaluator(ruleSet.rules, options);
   const rows: ComplianceRow[] = [];
-  await forEachCommunityFacts(db, ruleSet.rules, { asOf, town: query.town, codePrefix: query.codePrefix, communityIds }, (facts, position) => {
-    rows[position] = evaluate(facts);
-  });
+  await forEachCommunityFacts(db, ruleSet.rules, { asOf, town: query.town, codePrefix: query.codePrefix, communityIds }, (facts) => rows.push(evaluate(facts)));
 
   const byTown = new Map<string, typeof rows>();
   for (const row of rows) {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Sql } from 'postgres';
 import { DEFAULT_OPENING_HOURS } from '../../server/registry/default-hours';
-import { BENCH_RAND_SQL, restoreConstraints, rowTriggers, saveAndDropConstraints, type SavedDefinitions } from '../lib/bulk-load';
+import { BENCH_RAND_SQL, bulkLoad, type Step } from '../lib/bulk-load';
 
 /**
  * The booking dataset, generated in SQL (generate_series, INSERT … SELECT): a city's rooms with a
@@ -67,11 +67,6 @@ export function residentToken(secret: string, n: number): string {
 /** The Shanghai calendar date `days` after `date` ('YYYY-MM-DD'). */
 function plusDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-interface Step {
-  label: string;
-  sql: string;
 }
 
 function steps(size: BookingDatasetSize, today: string, tokenSecret: string): { before: Step[]; bulk: Step[]; after: Step[] } {
@@ -210,26 +205,11 @@ export async function generateBookingDataset(
   if (!/^[A-Za-z0-9]+$/.test(options.tokenSecret)) throw new Error('the token secret must be alphanumeric');
   if (size.facilities < 3) throw new Error('at least 3 facilities: busy rooms, the contest room and the throughput pool');
   if (size.apiResidents <= CONTEST_RESIDENTS) throw new Error(`more than ${CONTEST_RESIDENTS} API residents are needed`);
-  const { before, bulk, after } = steps(size, options.today, options.tokenSecret);
-  const timed = async (label: string, work: () => Promise<unknown>) => {
-    const start = performance.now();
-    await work();
-    onStep(label, performance.now() - start);
-  };
-  await sql.unsafe(`set work_mem = '256MB'; set maintenance_work_mem = '1GB'; set synchronous_commit = off`);
-  for (const step of before) await timed(step.label, () => sql.unsafe(step.sql));
-  let saved: SavedDefinitions | undefined;
-  await timed('drop keys, indexes and foreign keys', async () => (saved = await saveAndDropConstraints(sql, BULK_TABLES)));
-  const skipped = await rowTriggers(sql, BULK_TABLES);
-  await sql.unsafe('set session_replication_role = replica');
-  for (const step of bulk) await timed(step.label, () => sql.unsafe(step.sql));
-  await sql.unsafe('reset session_replication_role');
-  await timed('rebuild keys, exclusion constraint and indexes, validate foreign keys', () => restoreConstraints(sql, saved!));
-  for (const step of after) await timed(step.label, () => sql.unsafe(step.sql));
-  await timed('vacuum analyze', () => sql.unsafe('vacuum (analyze)'));
-  await timed('checkpoint', () => sql.unsafe('checkpoint'));
-  await sql.unsafe('reset work_mem; reset maintenance_work_mem; reset synchronous_commit');
-  return skipped;
+  return bulkLoad(
+    sql,
+    { tables: BULK_TABLES, ...steps(size, options.today, options.tokenSecret), settings: { work_mem: '256MB', maintenance_work_mem: '1GB', synchronous_commit: 'off' } },
+    onStep,
+  );
 }
 
 export interface BookingRowCounts {

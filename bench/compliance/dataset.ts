@@ -1,5 +1,5 @@
 import type { Sql } from 'postgres';
-import { BENCH_RAND_SQL, restoreConstraints, rowTriggers, saveAndDropConstraints, type SavedDefinitions } from '../lib/bulk-load';
+import { BENCH_RAND_SQL, bulkLoad, type Step } from '../lib/bulk-load';
 
 /**
  * The national dataset, generated inside PostgreSQL (generate_series, INSERT … SELECT) so that
@@ -31,11 +31,6 @@ export interface DatasetSize {
 export const NATIONAL: DatasetSize = { otherCommunities: 614_405, otherTowns: 29_967 };
 export const DONGGUAN_COMMUNITIES = 595;
 const DONGGUAN_TOWNS = 33;
-
-export interface Step {
-  label: string;
-  sql: string;
-}
 
 /** The tables loaded in bulk: their keys, indexes and foreign keys are dropped first and rebuilt after. */
 const BULK_TABLES = ['communities', 'facilities', 'spaces', 'area_measurements', 'household_counts'];
@@ -268,26 +263,8 @@ export async function countRows(sql: Sql): Promise<RowCounts> {
  */
 export async function generateDataset(sql: Sql, size: DatasetSize, onStep: (label: string, ms: number) => void): Promise<string[]> {
   const { before, bulk, after } = datasetSteps(size);
-  const timed = async (label: string, work: () => Promise<unknown>) => {
-    const start = performance.now();
-    await work();
-    onStep(label, performance.now() - start);
-  };
-  await sql.unsafe(`set work_mem = '512MB'; set maintenance_work_mem = '2GB'`);
-  for (const step of before) await timed(step.label, () => sql.unsafe(step.sql));
-  let saved: SavedDefinitions | undefined;
-  await timed('drop keys, indexes and foreign keys', async () => (saved = await saveAndDropConstraints(sql, BULK_TABLES)));
-  const skipped = await rowTriggers(sql, BULK_TABLES);
-  await sql.unsafe('set session_replication_role = replica');
-  for (const step of bulk) await timed(step.label, () => sql.unsafe(step.sql));
-  await sql.unsafe('reset session_replication_role');
-  await timed('rebuild keys and indexes, validate foreign keys', () => restoreConstraints(sql, saved!));
-  for (const step of after) await timed(step.label, () => sql.unsafe(step.sql));
   // The compliance history (migration 0012) is kept by triggers, which did not fire during the
-  // bulk load: build it from the register as the migration does.
-  await timed('compliance history (full rebuild)', () => sql.unsafe('select linli_compliance_history_refresh(null)'));
-  await timed('vacuum analyze', () => sql.unsafe('vacuum (analyze)'));
-  await timed('checkpoint', () => sql.unsafe('checkpoint'));
-  await sql.unsafe('reset work_mem; reset maintenance_work_mem');
-  return skipped;
+  // bulk load: it is built from the register as the migration does.
+  const history = { label: 'compliance history (full rebuild)', sql: 'select linli_compliance_history_refresh(null)' };
+  return bulkLoad(sql, { tables: BULK_TABLES, before, bulk, after: [...after, history], settings: { work_mem: '512MB', maintenance_work_mem: '2GB' } }, onStep);
 }

@@ -56,3 +56,44 @@ export async function rowTriggers(sql: Sql, tables: string[]): Promise<string[]>
      order by 1`;
   return rows.map((row) => row.name);
 }
+
+/** One SQL step of a dataset's generation, timed and reported under its label. */
+export interface Step {
+  label: string;
+  sql: string;
+}
+
+/**
+ * Runs a dataset's generation as pg_restore loads a dump: the `before` steps; the keys, indexes
+ * and foreign keys of `tables` dropped (saveAndDropConstraints); the `bulk` steps with row
+ * triggers off (session_replication_role = replica); every definition put back and checked; the
+ * `after` steps; then VACUUM ANALYZE and a CHECKPOINT, so that timing starts on settled tables.
+ * `settings` hold for the session while it runs (e.g. work_mem). `onStep` hears each step's
+ * duration. Returns the row triggers on `tables` that did not fire during the load.
+ */
+export async function bulkLoad(
+  sql: Sql,
+  load: { tables: string[]; before: Step[]; bulk: Step[]; after: Step[]; settings: Record<string, string> },
+  onStep: (label: string, ms: number) => void,
+): Promise<string[]> {
+  const timed = async (label: string, work: () => Promise<unknown>) => {
+    const start = performance.now();
+    await work();
+    onStep(label, performance.now() - start);
+  };
+  const settings = Object.entries(load.settings);
+  for (const [name, value] of settings) await sql.unsafe(`set ${name} = '${value}'`);
+  for (const step of load.before) await timed(step.label, () => sql.unsafe(step.sql));
+  let saved: SavedDefinitions | undefined;
+  await timed('drop keys, indexes and foreign keys', async () => (saved = await saveAndDropConstraints(sql, load.tables)));
+  const skipped = await rowTriggers(sql, load.tables);
+  await sql.unsafe('set session_replication_role = replica');
+  for (const step of load.bulk) await timed(step.label, () => sql.unsafe(step.sql));
+  await sql.unsafe('reset session_replication_role');
+  await timed('rebuild keys, constraints and indexes, validate foreign keys', () => restoreConstraints(sql, saved!));
+  for (const step of load.after) await timed(step.label, () => sql.unsafe(step.sql));
+  await timed('vacuum analyze', () => sql.unsafe('vacuum (analyze)'));
+  await timed('checkpoint', () => sql.unsafe('checkpoint'));
+  for (const [name] of settings) await sql.unsafe(`reset ${name}`);
+  return skipped;
+}

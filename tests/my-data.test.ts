@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rawSql } from '../db/client';
 import { issueApiToken } from '../server/accounts/api-tokens';
+import { setUserDisabled } from '../server/accounts/update-user-access';
 import { createActivity } from '../server/activities/create-activity';
 import { participationReport, sessionRoster } from '../server/activities/queries';
 import { createActivitySchema } from '../server/activities/schemas';
@@ -145,6 +146,16 @@ describe('my data: deleting the account', () => {
     expect(JSON.stringify(entry)).not.toContain(resident.mobile!);
     // The account cannot be used again.
     expect((await refusal(exportMyData(resident.ctx))).code).toBe('unauthenticated');
+  });
+
+  it('an erased account cannot be enabled again: a refusal, not a database error', async () => {
+    const resident = await makeUser('resident');
+    await eraseMyAccount(resident.ctx, TEST_PASSWORD);
+    const error = await refusal(setUserDisabled(admin.ctx, { userId: resident.id, disabled: false }));
+    expect(error.code).toBe('conflict');
+    expect(error.options.messageKey).toBe('account_erased');
+    const [account] = await rawSql()<{ disabled: boolean }[]>`select disabled from users where id = ${resident.id}`;
+    expect(account!.disabled).toBe(true);
   });
 });
 

@@ -14,8 +14,11 @@ export async function setUserDisabled(ctx: RequestContext, input: SetUserDisable
     throw new AppError('conflict', 'You cannot disable your own account', { messageKey: 'cannot_disable_self' });
   }
   await db.transaction(async (tx) => {
-    const [before] = await tx.select({ disabled: users.disabled }).from(users).where(eq(users.id, input.userId)).for('update');
-    if (!before) throw new AppError('not_found', 'User not found');
+    const [user] = await tx.select({ disabled: users.disabled, erasedAt: users.erasedAt }).from(users).where(eq(users.id, input.userId)).for('update');
+    if (!user) throw new AppError('not_found', 'User not found');
+    // An erased account has no way to sign in and stays disabled (users_erased_blank).
+    if (user.erasedAt && !input.disabled) throw new AppError('conflict', 'An erased account cannot be enabled', { messageKey: 'account_erased' });
+    const before = { disabled: user.disabled };
     await tx.update(users).set({ disabled: input.disabled, updatedAt: new Date() }).where(eq(users.id, input.userId));
     await writeAudit(tx, {
       actorId: actor.id,

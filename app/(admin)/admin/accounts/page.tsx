@@ -51,7 +51,8 @@ export default async function AccountsPage() {
                   <td className="px-2 py-2 text-sm">{user.communityNames.join('、') || '—'}</td>
                   <td className="px-2 py-2">
                     <span className="mb-1 block">{user.disabled ? t('disabled') : t('active')}</span>
-                    {user.id !== actor.id ? <UserStatusForm userId={user.id} disabled={user.disabled} name={user.name} /> : null}
+                    {/* An account with neither e-mail nor mobile was erased by its owner (users_has_login): it stays disabled. */}
+                    {user.id !== actor.id && (user.email || user.mobile) ? <UserStatusForm userId={user.id} disabled={user.disabled} name={user.name} /> : null}
                   </td>
                 </tr>
               ))}

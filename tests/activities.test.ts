@@ -200,6 +200,16 @@ describe('staff: capacity, cancellation, roster', () => {
     expect([error.type, error.options.extra?.confirmed]).toEqual(['capacity-below-confirmed', 4]);
   });
 
+  it('capacity stays within the room, and stays as it was once the session has started', async () => {
+    const { sessionIds } = await activity(await room(25), { capacity: 2 });
+    const sessionId = sessionIds[0]!;
+    const over = await refusal(updateSessionCapacity(staff.ctx, sessionId, 26));
+    expect([over.options.messageKey, over.options.extra?.roomCapacity]).toEqual(['activity_over_room_capacity', 25]);
+    expect((await updateSessionCapacity(staff.ctx, sessionId, 25)).capacity).toBe(25);
+    await rawSql()`update activity_sessions set starts_at = now() - interval '10 minutes', ends_at = now() + interval '1 hour' where id = ${sessionId}`;
+    expect((await refusal(updateSessionCapacity(staff.ctx, sessionId, 10))).type).toBe('session-started');
+  });
+
   it('cancelling a session tells everyone signed up or waiting and frees the room', async () => {
     const roomId = await room();
     const { sessionIds } = await activity(roomId, { capacity: 1, sessions: [{ startsAt: at(9, '14:00'), endsAt: at(9, '15:00') }] });

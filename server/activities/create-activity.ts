@@ -8,6 +8,7 @@ import { loadRoomContext } from '@/server/bookings/room-context';
 import { shanghaiDate, toShanghaiIso } from '@/server/bookings/shanghai-time';
 import { assertManages } from '@/server/bookings/staff-access';
 import { AppError, sqlState } from '@/server/errors';
+import { assertRoomHolds } from './session-access';
 import type { CreateActivityInput } from './schemas';
 
 export interface SessionConflict {
@@ -29,9 +30,7 @@ async function staffRoom(ctx: RequestContext, input: Pick<CreateActivityInput, '
   if ((room.retiredOn && room.retiredOn <= lastDay) || (room.facilityClosedOn && room.facilityClosedOn <= lastDay)) {
     throw new AppError('validation', 'Room not in use then', { messageKey: 'activity_room_unavailable', fieldErrors: { roomId: ['activity_room_unavailable'] } });
   }
-  if (room.capacity !== null && input.capacity > room.capacity) {
-    throw new AppError('validation', 'More places than the room holds', { messageKey: 'activity_over_room_capacity', fieldErrors: { capacity: ['activity_over_room_capacity'] }, extra: { roomCapacity: room.capacity } });
-  }
+  assertRoomHolds(room.capacity, input.capacity);
   return { actor, room };
 }
 

@@ -6,7 +6,7 @@ import { requireRole, type Actor, type RequestContext } from '@/server/auth/cont
 import { assertManages } from '@/server/bookings/staff-access';
 import { AppError } from '@/server/errors';
 import { notifyAboutSession } from './notify';
-import { loadSession, type LoadedSession } from './session-access';
+import { assertRoomHolds, loadSession, type LoadedSession } from './session-access';
 import { promoteFromWaitlist } from './waitlist';
 
 /** Only staff (of the session's community, checked per record) and admins manage activities. */
@@ -40,10 +40,14 @@ export async function cancelSession(ctx: RequestContext, sessionId: string, reas
   const actor = await requireStaff(ctx);
   return db.transaction(async (tx) => {
     const place = await staffSession(tx, actor, sessionId);
-    if (place.session.startsAt <= new Date()) throw new AppError('validation', 'Session already started', { type: 'session-started', messageKey: 'activity_session_started' });
+    assertNotStarted(place);
     await cancelLockedSession(tx, actor, place, reason, ctx.requestId);
     return { id: sessionId, cancelled: true };
   });
+}
+
+function assertNotStarted(place: LoadedSession) {
+  if (place.session.startsAt <= new Date()) throw new AppError('validation', 'Session already started', { type: 'session-started', messageKey: 'activity_session_started' });
 }
 
 /**
@@ -55,6 +59,9 @@ export async function updateSessionCapacity(ctx: RequestContext, sessionId: stri
   return db.transaction(async (tx) => {
     const place = await staffSession(tx, actor, sessionId);
     if (place.session.cancelledAt) throw new AppError('validation', 'Session cancelled', { type: 'session-cancelled', messageKey: 'activity_session_cancelled' });
+    // Places changed after the start would promote people to a session already under way.
+    assertNotStarted(place);
+    assertRoomHolds(place.roomCapacity, capacity);
     if (capacity < place.session.confirmed) {
       throw new AppError('validation', 'Below the places already taken', {
         type: 'capacity-below-confirmed',
@@ -75,10 +82,12 @@ export async function updateSessionCapacity(ctx: RequestContext, sessionId: stri
 export async function checkInSignup(ctx: RequestContext, signupId: string, attended: boolean) {
   const actor = await requireStaff(ctx);
   return db.transaction(async (tx) => {
+    const [found] = await tx.select({ sessionId: signups.sessionId }).from(signups).where(eq(signups.id, signupId));
+    if (!found) throw new AppError('not_found', 'Sign-up not found');
+    const place = await staffSession(tx, actor, found.sessionId);
+    // Read again under the session's lock: the person may have withdrawn meanwhile.
     const [signup] = await tx.select().from(signups).where(eq(signups.id, signupId));
-    if (!signup) throw new AppError('not_found', 'Sign-up not found');
-    const place = await staffSession(tx, actor, signup.sessionId);
-    if (!['confirmed', 'attended', 'absent'].includes(signup.status)) {
+    if (!signup || !['confirmed', 'attended', 'absent'].includes(signup.status)) {
       throw new AppError('validation', 'No place to check in', { type: 'not-checkable', messageKey: 'activity_not_checkable' });
     }
     // Attendance is taken from an hour before the start; a correction later is allowed.
@@ -108,7 +117,9 @@ export async function updateActivityStatus(ctx: RequestContext, activityId: stri
       const future = await tx
         .select({ id: activitySessions.id })
         .from(activitySessions)
-        .where(and(eq(activitySessions.activityId, activityId), isNull(activitySessions.cancelledAt), gt(activitySessions.startsAt, new Date())));
+        .where(and(eq(activitySessions.activityId, activityId), isNull(activitySessions.cancelledAt), gt(activitySessions.startsAt, new Date())))
+        // Sessions are locked in id order, as every transaction that locks several does.
+        .orderBy(activitySessions.id);
       for (const { id } of future) await cancelLockedSession(tx, actor, await loadSession(tx, id, { lock: true }), reason || activity.title, ctx.requestId);
     }
     const [updated] = await tx.update(activities).set({ status, updatedAt: new Date() }).where(eq(activities.id, activityId)).returning();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { activityAudienceEnum, activityCategoryEnum, activityStatusEnum } from '@/db/schema';
 import { uuidSchema } from '@/server/accounts/schemas';
-import { instantSchema } from '@/server/bookings/schemas';
+import { instantSchema, optionalReasonSchema, reasonSchema } from '@/server/bookings/schemas';
 import { isoDateSchema, whenFieldsValid } from '@/server/common-schemas';
 
 export const MAX_SESSIONS = 60;
@@ -71,9 +71,10 @@ export const activityQuerySchema = z.object({
 });
 export type ActivityQuery = z.infer<typeof activityQuerySchema>;
 
-export const updateActivitySchema = z.object({ status: z.enum(['published', 'cancelled'], 'activity_status_invalid') }).meta({ id: 'UpdateActivityRequest' });
+// The reason is told to everyone signed up when an activity is cancelled (its title when none).
+export const updateActivitySchema = z.object({ status: z.enum(['published', 'cancelled'], 'activity_status_invalid'), ...optionalReasonSchema.shape }).meta({ id: 'UpdateActivityRequest' });
 export const sessionCapacitySchema = z.object({ capacity: capacitySchema }).meta({ id: 'UpdateSessionRequest' });
-export const cancelSessionSchema = z.object({ reason: z.string('reason_invalid').trim().min(1, 'reason_invalid').max(300, 'reason_invalid') }).meta({ id: 'CancelSessionRequest' });
+export const cancelSessionSchema = reasonSchema.meta({ id: 'CancelSessionRequest' });
 export const checkInSchema = z.object({ attended: z.boolean('boolean_invalid') }).meta({ id: 'CheckInRequest' });
 
 // What the API answers.

@@ -10,6 +10,7 @@ export async function loadSession(executor: Executor, sessionId: string, options
       session: activitySessions,
       activity: activities,
       roomName: spaces.name,
+      roomCapacity: spaces.capacity,
       facilityName: facilities.name,
       communityName: communities.name,
     })
@@ -27,3 +28,11 @@ export async function loadSession(executor: Executor, sessionId: string, options
 export type LoadedSession = Awaited<ReturnType<typeof loadSession>>;
 
 export type SessionPlace = Pick<LoadedSession, 'session' | 'activity' | 'roomName' | 'facilityName'>;
+
+/** A session offers no more places than its room holds (no capacity recorded: any). */
+export function assertRoomHolds(roomCapacity: number | null, capacity: number) {
+  if (roomCapacity !== null && capacity > roomCapacity) {
+    throw new AppError('validation', 'More places than the room holds', { messageKey: 'activity_over_room_capacity', fieldErrors: { capacity: ['activity_over_room_capacity'] }, extra: { roomCapacity } });
+  }
+}
+

@@ -11,6 +11,7 @@ import { isAppError } from '@/server/errors';
 import { addError, idFrom, issuesByField, numberFrom, shanghaiDateTime, trimmedText, type FieldErrors } from '@/server/form-data';
 import { formResultFromError, type FormResult } from '@/server/form-result';
 import { isoDateSchema } from '@/server/common-schemas';
+import { optionalReasonSchema } from '@/server/bookings/schemas';
 
 // Adapters of the staff activity desk: read the form, parse it with the domain schema, call one
 // domain function (which decides whether this person may), refresh the pages.
@@ -104,8 +105,10 @@ export async function updateActivityStatusAction(_previous: FormResult | null, f
   const activityId = idFrom(formData, 'activityId');
   const status = formData.get('status');
   if (!activityId || (status !== 'published' && status !== 'cancelled')) return { ok: false, message: 'not_found' };
+  const parsed = optionalReasonSchema.safeParse({ reason: trimmedText(formData, 'reason') });
+  if (!parsed.success) return invalid(issuesByField(parsed.error));
   try {
-    await updateActivityStatus(await getRequestContext(), activityId, status, trimmedText(formData, 'reason'));
+    await updateActivityStatus(await getRequestContext(), activityId, status, parsed.data.reason);
   } catch (error) {
     return formResultFromError(error);
   }

@@ -12,4 +12,4 @@ export const GET = apiRoute(getActivityOperation, async ({ ctx, params }) => {
   return view;
 });
 
-export const PATCH = apiRoute(updateActivityOperation, ({ ctx, params, body }) => updateActivityStatus(ctx, params.activityId, body.status));
+export const PATCH = apiRoute(updateActivityOperation, ({ ctx, params, body }) => updateActivityStatus(ctx, params.activityId, body.status, body.reason));

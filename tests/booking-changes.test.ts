@@ -85,6 +85,14 @@ describe('booking changes', () => {
     const audit = await rawSql()<{ action: string }[]>`select action from audit_log where entity_id = ${booking.id} order by id`;
     expect(audit.map((a) => a.action).slice(-3)).toEqual(['booking.check_in', 'booking.no_show', 'booking.check_in']);
   });
+
+  it('a booking that has ended is not cancelled, even by staff: its attendance is recorded instead', async () => {
+    const resident = await makeUser('resident');
+    const booking = await book(resident, '2026-12-07', '14:00', '15:00');
+    const after = new Date('2026-12-07T15:00:00+08:00');
+    expect((await refusal(changeBooking(staff.ctx, booking.id, 'cancel', '补录', after))).type).toBe('booking-ended');
+    expect((await changeBooking(staff.ctx, booking.id, 'no_show', undefined, after)).status).toBe('no_show');
+  });
 });
 
 describe('calendar', () => {

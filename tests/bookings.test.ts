@@ -162,6 +162,18 @@ describe('every rule at its boundary', () => {
   });
 });
 
+describe('a room closing ahead', () => {
+  it('stays bookable before its facility closes and refuses the days from the closing date on', async () => {
+    const [communityId] = await makeCommunities(1);
+    const facility = await createFacility(admin.ctx, { communityId: communityId!, name: '将关闭的服务站', kind: 'service_station' });
+    const space = await createSpace(admin.ctx, facility.id, { name: '活动室', setting: 'indoor', useClass: 'resident_activity', bookable: true, capacity: 20 });
+    await rawSql()`update facilities set closed_on = '2026-12-05' where id = ${facility.id}`;
+    const resident = await makeUser('resident');
+    expect((await book(resident, at('2026-12-04', '10:00'), at('2026-12-04', '11:00'), 2, space.id)).status).toBe('confirmed');
+    expect((await refusal(book(resident, at('2026-12-05', '10:00'), at('2026-12-05', '11:00'), 2, space.id))).message).toBe('room_not_bookable');
+  });
+});
+
 describe('quotas and suspension', () => {
   it('allows three active future bookings and refuses the fourth', async () => {
     const room = await newRoom();

@@ -18,8 +18,9 @@ export type RuleRefusal =
  */
 export function checkBookingRules(room: RoomContext, startsAt: Date, endsAt: Date, attendees: number, now: Date): RuleRefusal | null {
   const { rules } = room;
-  const today = shanghaiDate(now);
-  if (!room.bookable || (room.retiredOn && room.retiredOn <= today) || (room.facilityClosedOn && room.facilityClosedOn <= today)) return 'room_not_bookable';
+  // Retired or closed by the day booked (a closing date may lie ahead: days before it stay bookable).
+  const day = shanghaiDate(startsAt);
+  if (!room.bookable || (room.retiredOn && room.retiredOn <= day) || (room.facilityClosedOn && room.facilityClosedOn <= day)) return 'room_not_bookable';
   if (room.capacity !== null && attendees > room.capacity) return 'over_capacity';
 
   const minutes = (endsAt.getTime() - startsAt.getTime()) / 60_000;

@@ -48,6 +48,10 @@ export async function changeBooking(ctx: RequestContext, bookingId: string, chan
         throw new AppError('conflict', 'Past the cancellation cut-off', { type: 'cancel-cutoff', messageKey: 'booking_cancel_cutoff', extra: { cutoffMinutes: room!.rules.cancelCutoffMinutes } });
       }
     }
+    // Once it has ended, a booking is recorded as attended or not; cancelling it would erase that.
+    if (change === 'cancel' && booking.endsAt <= now) {
+      throw new AppError('conflict', 'The booking has ended', { type: 'booking-ended', messageKey: 'booking_ended' });
+    }
     if ((change === 'check_in' || change === 'no_show') && booking.startsAt > now) {
       throw new AppError('conflict', 'Not started yet', { type: 'booking-not-started', messageKey: 'booking_not_started' });
     }

@@ -31,7 +31,9 @@ export async function createBooking(ctx: RequestContext, input: CreateBookingInp
       // committed. Promise.all starts the two lazy queries in array order, and queries of one
       // transaction reach the server in the order started (tests/bookings.test.ts races ten).
       const [, [usage]] = await Promise.all([
-        tx.execute(sql`select 1 from users where id = ${actor.id} for update`),
+        // NO KEY UPDATE: it queues the resident's own requests but not other transactions' foreign
+        // key checks against the row (a notification or audit entry naming the resident).
+        tx.execute(sql`select 1 from users where id = ${actor.id} for no key update`),
         usageQuery(tx, actor.id, room, input, now),
       ]);
       assertWithinQuotas(usage!, room, input, now);

@@ -51,9 +51,18 @@ export function isAppError(error: unknown): error is AppError {
  * looking through drizzle's DrizzleQueryError to the postgres.js error in its `cause`.
  */
 export function sqlState(error: unknown): string | undefined {
+  return databaseErrorField(error, 'code', (code) => /^[0-9A-Z]{5}$/.test(code));
+}
+
+/** The constraint a database error names (postgres.js `constraint_name`), through drizzle's wrapping. */
+export function violatedConstraint(error: unknown): string | undefined {
+  return databaseErrorField(error, 'constraint_name', () => true);
+}
+
+function databaseErrorField(error: unknown, field: 'code' | 'constraint_name', valid: (value: string) => boolean): string | undefined {
   for (let current = error, depth = 0; current && depth < 5; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    const value = (current as Record<string, unknown>)[field];
+    if (typeof value === 'string' && valid(value)) return value;
     current = (current as { cause?: unknown }).cause;
   }
   return undefined;

@@ -15,7 +15,8 @@ export async function communityForWrite(tx: Executor, actor: Actor, communityId:
 }
 
 export async function facilityForWrite(tx: Executor, actor: Actor, facilityId: string) {
-  const [facility] = await tx.select().from(facilities).where(eq(facilities.id, facilityId));
+  // Locked, as spaceForWrite locks a space: the writer's `before` stays what it changes.
+  const [facility] = await tx.select().from(facilities).where(eq(facilities.id, facilityId)).for('update');
   if (!facility || !canManageCommunity(actor, facility.communityId)) throw new AppError('not_found', 'Facility not found');
   return facility;
 }

@@ -3,7 +3,7 @@ import { db } from '@/db/client';
 import { facilities } from '@/db/schema';
 import { writeAudit } from '@/server/audit/write-audit';
 import { requireUser, type RequestContext } from '@/server/auth/context';
-import { AppError, sqlState } from '@/server/errors';
+import { AppError, violatedConstraint } from '@/server/errors';
 import { assertRegisterWriter, facilityForWrite } from './access';
 import type { UpdateFacilityInput } from './schemas';
 
@@ -28,7 +28,7 @@ export async function updateFacility(ctx: RequestContext, facilityId: string, pa
     });
   } catch (error) {
     // A patch that names one date meets the other as stored (facilities_closed_after_opened).
-    if (sqlState(error) === '23514') throw new AppError('validation', 'Closed before it opened', { fieldErrors: { closedOn: ['closed_before_opened'] } });
+    if (violatedConstraint(error) === 'facilities_closed_after_opened') throw new AppError('validation', 'Closed before it opened', { fieldErrors: { closedOn: ['closed_before_opened'] } });
     throw error;
   }
 }

@@ -169,6 +169,9 @@ test('the day sheet lists a booking; closing the room over it lists it and, conf
   await expect(row).toContainText(resident.name);
   await expect(row).not.toContainText(resident.mobile);
   await expect(row).toContainText(`${resident.mobile.slice(0, 3)}****${resident.mobile.slice(-4)}`);
+  // Staff open the number on purpose (to call the person); the domain logs it.
+  await row.getByRole('button', { name: `显示号码 ${resident.name}` }).click();
+  await expect(row).toContainText(resident.mobile);
   // Attendance is for bookings that have started.
   await expect(row.getByRole('button', { name: /^到场/ })).toHaveCount(0);
   await expect(row).toContainText('开始后可登记到场或未到。');

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useFormAction } from '@/components/ui/use-form-action';
-import { revealMobileAction, type RevealResult } from '@/app/privacy-actions';
+import { revealMobileAction } from '@/app/privacy-actions';
 
 /**
  * A masked mobile number with a button to open it on purpose (to call the person); the opening
@@ -11,11 +11,10 @@ import { revealMobileAction, type RevealResult } from '@/app/privacy-actions';
 export function RevealMobile({ masked, kind, id, name }: { masked: string; kind: 'booking' | 'signup'; id: string; name: string }) {
   const t = useTranslations('privacy');
   const { state, onSubmit, pending } = useFormAction(revealMobileAction);
-  const result = state as RevealResult | null;
-  if (result?.ok && result.mobile) {
+  if (state?.ok && state.values?.mobile) {
     return (
       <span className="tabular-nums" aria-live="polite">
-        {result.mobile}
+        {state.values.mobile}
       </span>
     );
   }
@@ -28,7 +27,7 @@ export function RevealMobile({ masked, kind, id, name }: { masked: string; kind:
         {t('reveal')}
         <span className="sr-only"> {name}</span>
       </button>
-      {result && !result.ok ? <span className="text-sm font-medium text-red-800">{t('revealFailed')}</span> : null}
+      {state && !state.ok ? <span className="text-sm font-medium text-red-800">{t('revealFailed')}</span> : null}
     </form>
   );
 }
